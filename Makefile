@@ -1,0 +1,50 @@
+# careerbot — two commands:  `make run` (set up + launch the app)  and  `make test`.
+# Every target is idempotent: stamps in .venv/ make a second run a no-op.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: setup run test bench eval clean browser
+
+setup: $(VENV)/.installed
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# torch goes in first and alone: the pinned CPU wheel from local disk.
+$(VENV)/.torch: $(BIN)/python
+	$(PIP) install torch==2.13.0
+	touch $@
+
+# Everything else under the constraints file (llama-cpp-python builds from source the first
+# time, ~6 min on 2 cores; pip caches the wheel afterwards).
+$(VENV)/.installed: $(VENV)/.torch pyproject.toml constraints.txt
+	$(PIP) install -c constraints.txt -e '.[dev]'
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+run: setup
+	$(BIN)/careerbot ingest --stats
+	@echo 'Query it with: .venv/bin/careerbot retrieve "your question"'
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m evals.bench
+
+eval: setup
+	$(BIN)/careerbot eval --gate
+
+clean:
+	rm -rf $(VENV) .careerbot

@@ -1,0 +1,135 @@
+"""The hybrid retriever: dense + BM25 candidates, fused, deduplicated, scored for relevance."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from agent.retrieval.bm25 import BM25Index
+from agent.retrieval.fusion import reciprocal_rank_fusion
+from agent.retrieval.passage import Passage
+from agent.retrieval.query import prepare_query
+from ingest.embedding import embed
+from ingest.store import Store, StoredChunk
+
+log = logging.getLogger(__name__)
+
+NEAR_DUPLICATE = 0.95  # cosine above which two passages say the same thing (overlapping chunks, copies)
+
+
+class HybridRetriever:
+    """Search the store two ways and fuse. `mode` is "hybrid" (default), "dense" or "bm25";
+    the single modes exist so the eval suite can show what fusion gains."""
+
+    def __init__(self, store: Store, candidates: int = 20, max_query_words: int = 80,
+                 model_path: str | None = None) -> None:
+        self.store = store
+        self.candidates = candidates
+        self.max_query_words = max_query_words
+        self.model_path = model_path
+        self._lock = threading.Lock()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the BM25 side from what the store holds now. Call after every ingest."""
+        chunks = self.store.all_chunks(include_text=True)
+        index = BM25Index([chunk.text for chunk in chunks])
+        with self._lock:
+            self.chunks = chunks
+            self.bm25 = index
+            self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
+        log.info("retriever: %d chunks indexed for BM25", len(chunks))
+
+    @property
+    def size(self) -> int:
+        return len(self.chunks)
+
+    def search(self, query: str, k: int = 4, mode: str = "hybrid", source: str | None = None,
+               kind: str | None = None) -> list[Passage]:
+        query = prepare_query(query, self.max_query_words)
+        vector = embed([query], self.model_path)[0]
+        where = _where(source, kind)
+        dense: list[tuple[StoredChunk, float]] = []
+        sparse: list[StoredChunk] = []
+        if mode in ("hybrid", "dense"):
+            dense = self.store.query(vector, self.candidates, where)
+        if mode in ("hybrid", "bm25"):
+            sparse = self._bm25(query, source, kind)
+
+        by_id: dict[str, StoredChunk] = {chunk.id: chunk for chunk, _ in dense}
+        by_id.update({chunk.id: chunk for chunk in sparse if chunk.id not in by_id})
+        dense_ids = [chunk.id for chunk, _ in dense]
+        sparse_ids = [chunk.id for chunk in sparse]
+        fused = reciprocal_rank_fusion([ranking for ranking in (dense_ids, sparse_ids) if ranking])
+        vectors = self._vectors([chunk_id for chunk_id, _ in fused], by_id)
+
+        passages: list[Passage] = []
+        kept_vectors: list[np.ndarray] = []
+        for chunk_id, fused_score in fused:
+            chunk_vector = vectors[chunk_id]
+            if any(float(chunk_vector @ other) >= NEAR_DUPLICATE for other in kept_vectors):
+                continue
+            kept_vectors.append(chunk_vector)
+            passages.append(_passage(by_id[chunk_id], float(chunk_vector @ vector), fused_score,
+                                     _rank(dense_ids, chunk_id), _rank(sparse_ids, chunk_id)))
+            if len(passages) == k:
+                break
+        return passages
+
+    def _bm25(self, query: str, source: str | None, kind: str | None) -> list[StoredChunk]:
+        with self._lock:
+            chunks, index = self.chunks, self.bm25
+        mask = None
+        if source or kind:
+            mask = np.array([(not source or c.metadata.get("source") == source) and
+                             (not kind or c.metadata.get("kind") == kind) for c in chunks])
+        return [chunks[i] for i, _ in index.top(query, self.candidates, mask)]
+
+    def _vectors(self, ids: list[str], by_id: dict[str, StoredChunk]) -> dict[str, np.ndarray]:
+        """Stored vectors for every candidate: dense hits carry theirs; BM25-only hits are fetched
+        (never re-embedded: ingest already did that work)."""
+        missing = [i for i in ids if by_id[i].embedding is None]
+        fetched = {chunk.id: chunk.embedding for chunk in self.store.get(missing, include_embeddings=True)}
+        return {i: (by_id[i].embedding if by_id[i].embedding is not None else fetched[i]) for i in ids}
+
+
+def _where(source: str | None, kind: str | None) -> dict | None:
+    clauses = [{"source": source}] if source else []
+    clauses += [{"kind": kind}] if kind else []
+    if len(clauses) > 1:
+        return {"$and": clauses}
+    return clauses[0] if clauses else None
+
+
+def _rank(ranking: list[str], chunk_id: str) -> int | None:
+    return ranking.index(chunk_id) + 1 if chunk_id in ranking else None
+
+
+def _passage(chunk: StoredChunk, score: float, fused: float, dense_rank: int | None,
+             bm25_rank: int | None) -> Passage:
+    meta = chunk.metadata
+    return Passage(id=chunk.id, text=meta.get("body") or chunk.text, source=meta.get("source", ""),
+                   title=meta.get("title", ""), section=meta.get("section", ""), kind=meta.get("kind", "guide"),
+                   score=score, fused=fused, dense_rank=dense_rank, bm25_rank=bm25_rank)
+
+
+class GuideRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain retriever, for the agent's tool and the ecosystem."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    hybrid: Any
+    k: int = 4
+    min_relevance: float = 0.0
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+        passages = self.hybrid.search(query, k=self.k)
+        return [LCDocument(page_content=p.text, id=p.id, metadata={**p.to_json(), "text": None})
+                for p in passages if p.score >= self.min_relevance]

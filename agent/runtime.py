@@ -1,0 +1,52 @@
+"""Wiring: builds the store, retriever, LLM and graph from Settings, once per process, on demand."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cached_property
+
+from agent.settings import Settings, get_settings
+from ingest.pipeline import IngestReport, ingest
+from ingest.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    """The long-lived parts of careerbot. Everything is built lazily: `careerbot retrieve` never
+    loads the LLM, `careerbot ask --no-llm` never loads it either."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._ingest_lock = threading.Lock()
+
+    @property
+    def model_path(self) -> str | None:
+        path = self.settings.embedding_model_path
+        return str(path) if path else None
+
+    @cached_property
+    def store(self) -> Store:
+        s = self.settings
+        if not s.chroma_host:
+            s.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path)
+
+    @cached_property
+    def retriever(self):
+        from agent.retrieval import HybridRetriever
+
+        if self.store.count() == 0:
+            self.ingest(progress=True)
+        return HybridRetriever(self.store, self.settings.candidates, self.settings.max_query_words, self.model_path)
+
+    def ingest(self, rebuild: bool = False, progress: bool = True) -> IngestReport:
+        """Run an incremental ingest and keep the retriever's BM25 side in step with the store."""
+        s = self.settings
+        with self._ingest_lock:
+            report = ingest(s.corpus_dir, self.store, s.chunk_size, s.chunk_overlap, rebuild=rebuild,
+                            progress=progress, model_path=self.model_path)
+            if "retriever" in self.__dict__:
+                self.retriever.refresh()
+        return report

@@ -1,0 +1,96 @@
+"""One typed settings object: env vars CAREERBOT_*, an optional careerbot.toml, then defaults."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    """Everything configurable in careerbot. Paths are resolved against the project root."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CAREERBOT_", toml_file="careerbot.toml", extra="ignore", validate_default=True
+    )
+
+    # Where things live.
+    data_dir: Path = PROJECT_ROOT / ".careerbot"
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+
+    # Vector store: embedded on disk unless a Chroma server host is given.
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = "careerbot"
+
+    # Embeddings: a path overrides the packaged all-MiniLM-L6-v2.
+    embedding_model_path: Path | None = None
+
+    # Chunking, in words (MiniLM reads at most 256 word pieces; ~120 words stays well inside).
+    chunk_size: int = Field(default=120, ge=30, le=400)
+    chunk_overlap: int = Field(default=25, ge=0, le=200)
+
+    # Retrieval.
+    top_k: int = Field(default=4, ge=1, le=20)
+    candidates: int = Field(default=20, ge=4, le=200)
+    min_relevance: float = 0.30
+    max_query_words: int = 80
+
+    # LLM backend.
+    llm: Literal["embedded", "ollama", "openai", "none"] = "embedded"
+    llm_model_path: Path | None = None
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_threads: int | None = None
+    llm_context: int = 4096
+    llm_max_tokens: int = 320
+    llm_temperature: float = 0.1
+    llm_timeout_s: float = 120.0
+    condense_with_llm: bool = False
+
+    # Chat input.
+    max_message_chars: int = 4000
+
+    # Web UI.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth_user: str | None = None
+    auth_password: SecretStr | None = None
+    concurrency: int = Field(default=4, ge=1, le=64)
+
+    @field_validator("data_dir", "corpus_dir", "embedding_model_path", "llm_model_path")
+    @classmethod
+    def _resolve(cls, value: Path | None) -> Path | None:
+        if value is None:
+            return None
+        value = Path(value).expanduser()
+        return value if value.is_absolute() else (PROJECT_ROOT / value).resolve()
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Precedence: explicit arguments, then CAREERBOT_* env vars, then careerbot.toml."""
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def chroma_mode(self) -> str:
+        return f"server {self.chroma_host}:{self.chroma_port}" if self.chroma_host else f"embedded {self.chroma_path}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

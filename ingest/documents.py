@@ -1,0 +1,56 @@
+"""The two records ingest produces: a loaded Document and the Chunk that gets embedded."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["guide", "resource"]
+
+SECTION_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source as loaded: a guide file, a user's file, or one entry of resources.yaml."""
+
+    source: str  # path relative to the corpus dir, e.g. "ml-engineer-skill-matrix.md"
+    title: str
+    text: str  # Markdown-ish text; headings as "#" lines
+    kind: Kind = "guide"
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One embedded passage. `text` is what gets embedded: title and heading path, then the body."""
+
+    id: str
+    source: str
+    title: str
+    section: str  # heading path below the title, joined by " › " ("" at the top of a document)
+    body: str
+    kind: Kind
+    position: int  # order of the chunk inside its document
+
+    @property
+    def text(self) -> str:
+        return f"{self.heading_path}\n{self.body}"
+
+    @property
+    def heading_path(self) -> str:
+        return SECTION_SEPARATOR.join(part for part in (self.title, self.section) if part)
+
+    def metadata(self) -> dict[str, str | int]:
+        """Flat metadata for Chroma (it stores str/int/float/bool only)."""
+        return {
+            "source": self.source, "title": self.title, "section": self.section,
+            "kind": self.kind, "position": self.position, "body": self.body,
+        }
+
+
+def chunk_id(source: str, text: str) -> str:
+    """A content hash: the same text from the same source always gets the same id, so
+    re-ingesting unchanged text is a no-op and a changed passage gets a new id."""
+    return hashlib.sha256(f"{source}\0{text}".encode("utf-8")).hexdigest()[:32]

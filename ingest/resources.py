@@ -1,0 +1,70 @@
+"""Entries of corpus/resources.yaml as small documents of their own, so "which book for X?" finds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ingest.documents import Document
+from ingest.loaders import LoadError
+
+RESOURCES_FILE = "resources.yaml"
+AREA_NAMES = {
+    "math_stats": "maths and statistics",
+    "ml_algorithms": "machine learning algorithms",
+    "software_engineering": "software engineering, programming and SQL",
+    "training_frameworks": "deep learning and training frameworks",
+    "mlops_cloud": "MLOps and cloud",
+    "data_engineering": "data engineering and big data",
+    "domain_knowledge": "domain knowledge",
+    "llms_rag": "LLMs and RAG",
+    "agents": "AI agents",
+    "portfolio_soft_skills": "portfolio and soft skills",
+}
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    kind: str
+    skill_area: str
+    guide: str
+    section: str
+    author: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+def read_resources(path: Path) -> list[Resource]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise LoadError(f"{path.name}: not valid YAML ({error})") from error
+    entries = data.get("resources", []) if isinstance(data, dict) else []
+    fields = Resource.__dataclass_fields__
+    return [Resource(**{k: v for k, v in entry.items() if k in fields}) for entry in entries
+            if isinstance(entry, dict) and entry.get("name")]
+
+
+def resource_documents(path: Path, guide_titles: dict[str, str]) -> list[Document]:
+    """One short document per resource, written as a sentence a question can match."""
+    documents = []
+    for resource in read_resources(path):
+        guide_title = guide_titles.get(resource.guide, resource.guide)
+        by = f" by {resource.author}" if resource.author else ""
+        lines = [
+            f"# {resource.name}",
+            f"{resource.name}{by} is a {resource.kind} for {AREA_NAMES.get(resource.skill_area, resource.skill_area)}, "
+            f"recommended in \"{guide_title}\" (section: {resource.section}).",
+        ]
+        if resource.note:
+            lines.append(resource.note)
+        if resource.url:
+            lines.append(f"Link: {resource.url}")
+        documents.append(Document(
+            source=RESOURCES_FILE, title=resource.name, text="\n".join(lines), kind="resource",
+            metadata={"guide": resource.guide, "section": resource.section, "kind": resource.kind},
+        ))
+    return documents

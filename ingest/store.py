@@ -1,0 +1,166 @@
+"""The Chroma store: embedded on disk or a Chroma server, one collection, chunks in and out."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+
+from ingest.documents import Chunk
+from ingest.embedding import MiniLMEmbeddingFunction
+
+log = logging.getLogger(__name__)
+
+# Chroma caps one request's batch size; stay well under it.
+WRITE_BATCH = 256
+READ_BATCH = 5000
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma store cannot be reached or opened. The message says what to do."""
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk as the store returns it (metadata plus, when asked, its vector)."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    embedding: np.ndarray | None = None
+
+
+class Store:
+    """One Chroma collection that always carries careerbot's embedding function."""
+
+    def __init__(self, client, collection_name: str, model_path: str | None, description: str) -> None:
+        self.client = client
+        self.description = description
+        self.collection_name = collection_name
+        self.embedding_function = MiniLMEmbeddingFunction(model_path)
+        self.collection = self._collection()
+
+    def _collection(self):
+        return self.client.get_or_create_collection(
+            self.collection_name, embedding_function=self.embedding_function,
+            metadata={"hnsw:space": "cosine"},
+        )
+
+    # Writes -------------------------------------------------------------------------------------
+    def add(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
+        for start in range(0, len(chunks), WRITE_BATCH):
+            batch = chunks[start:start + WRITE_BATCH]
+            self.collection.upsert(
+                ids=[c.id for c in batch], documents=[c.text for c in batch],
+                metadatas=[c.metadata() for c in batch], embeddings=embeddings[start:start + WRITE_BATCH],
+            )
+
+    def update_metadata(self, chunks: list[Chunk]) -> None:
+        for start in range(0, len(chunks), WRITE_BATCH):
+            batch = chunks[start:start + WRITE_BATCH]
+            self.collection.update(ids=[c.id for c in batch], metadatas=[c.metadata() for c in batch])
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        for start in range(0, len(ids), WRITE_BATCH):
+            self.collection.delete(ids=ids[start:start + WRITE_BATCH])
+
+    def reset(self) -> None:
+        """Drop and recreate the collection (`ingest --rebuild`)."""
+        try:
+            self.client.delete_collection(self.collection_name)
+        except Exception:  # noqa: BLE001 - absent already is fine
+            pass
+        self.collection = self._collection()
+
+    # Reads --------------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.collection.count()
+
+    def metadata_by_id(self) -> dict[str, dict[str, Any]]:
+        """Every stored id with its metadata (no vectors): what incremental ingest diffs against."""
+        return {chunk.id: chunk.metadata for chunk in self.all_chunks(include_text=False)}
+
+    def all_chunks(self, include_text: bool = True, include_embeddings: bool = False) -> list[StoredChunk]:
+        include = ["metadatas"] + (["documents"] if include_text else []) + (["embeddings"] if include_embeddings else [])
+        chunks: list[StoredChunk] = []
+        total = self.count()
+        for offset in range(0, total, READ_BATCH):
+            page = self.collection.get(include=include, limit=READ_BATCH, offset=offset)
+            chunks.extend(_stored(page, i, include_embeddings) for i in range(len(page["ids"])))
+        return chunks
+
+    def get(self, ids: list[str], include_embeddings: bool = False) -> list[StoredChunk]:
+        if not ids:
+            return []
+        include = ["metadatas", "documents"] + (["embeddings"] if include_embeddings else [])
+        page = self.collection.get(ids=ids, include=include)
+        found = {page["ids"][i]: _stored(page, i, include_embeddings) for i in range(len(page["ids"]))}
+        return [found[i] for i in ids if i in found]
+
+    def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[StoredChunk, float]]:
+        """Nearest chunks by cosine, with their similarity (1 - cosine distance)."""
+        n = min(n, self.count())
+        if n == 0:
+            return []
+        result = self.collection.query(query_embeddings=[vector], n_results=n, where=where or None,
+                                       include=["metadatas", "documents", "distances", "embeddings"])
+        hits = []
+        for i in range(len(result["ids"][0])):
+            page = {key: (result[key][0] if result.get(key) is not None else None)
+                    for key in ("ids", "documents", "metadatas", "embeddings")}
+            hits.append((_stored(page, i, True), 1.0 - float(result["distances"][0][i])))
+        return hits
+
+    def stats(self) -> dict[str, Any]:
+        per_source: dict[str, int] = {}
+        for metadata in self.metadata_by_id().values():
+            per_source[metadata.get("source", "?")] = per_source.get(metadata.get("source", "?"), 0) + 1
+        return {"mode": self.description, "collection": self.collection_name, "chunks": sum(per_source.values()),
+                "documents": len(per_source), "per_source": dict(sorted(per_source.items()))}
+
+
+def _stored(page: dict, i: int, with_embedding: bool) -> StoredChunk:
+    documents = page.get("documents")
+    embeddings = page.get("embeddings")
+    return StoredChunk(
+        id=page["ids"][i],
+        text=documents[i] if documents is not None else "",
+        metadata=dict(page["metadatas"][i] or {}),
+        embedding=np.asarray(embeddings[i], dtype=np.float32) if with_embedding and embeddings is not None else None,
+    )
+
+
+def open_store(path: Path | None = None, host: str | None = None, port: int = 8000,
+               collection: str = "careerbot", model_path: str | None = None) -> Store:
+    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if len(collection) < 3:
+        raise ValueError(f"collection name {collection!r} is too short: Chroma needs 3 or more characters")
+    if host:
+        description = f"server {host}:{port}"
+        try:
+            client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as error:  # noqa: BLE001 - any connection failure means the same to a user
+            raise StoreUnavailable(
+                f"cannot reach the Chroma server at {host}:{port} ({type(error).__name__}). "
+                "Start it with `chroma run --path DIR --port N`, or unset CAREERBOT_CHROMA_HOST "
+                "to use the embedded store."
+            ) from error
+    else:
+        assert path is not None, "an embedded store needs a path"
+        description = f"embedded {path}"
+        try:
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except (OSError, PermissionError) as error:
+            raise StoreUnavailable(f"cannot open the store at {path}: {error}. "
+                                   "Check the data directory (CAREERBOT_DATA_DIR) exists and is writable.") from error
+    return Store(client, collection, model_path, description)

@@ -1,0 +1,149 @@
+"""Shared fixtures: the offline guard, the real embedding model, real Chroma stores, small corpora."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import ingest  # noqa: F401  (offline environment before anything else loads)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+
+
+# Offline guard ------------------------------------------------------------------------------------
+def _is_loopback(host) -> bool:
+    if host in (None, "", "localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return str(host).endswith(".localhost")
+
+
+class NetworkAccess(AssertionError):
+    pass
+
+
+_violations: list[str] = []
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
+        _violations.append(f"connect to {address}")
+        raise NetworkAccess(f"test tried to open a non-loopback connection to {address}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
+        _violations.append(f"connect_ex to {address}")
+        raise NetworkAccess(f"test tried to open a non-loopback connection to {address}")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host, *args, **kwargs):
+    if not _is_loopback(host.decode() if isinstance(host, bytes) else host):
+        _violations.append(f"DNS lookup of {host}")
+        raise NetworkAccess(f"test tried to resolve {host!r}")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
+socket.getaddrinfo = _guarded_getaddrinfo
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Any attempt to reach the network fails the run, even one a library swallowed."""
+    if _violations:
+        print("\nOFFLINE GUARD: the suite tried to reach the network:\n  " + "\n  ".join(sorted(set(_violations))))
+        session.exitstatus = 1
+
+
+# Real parts ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def embedding_model():
+    from ingest.embedding import load_model
+
+    return load_model(None)
+
+
+GUIDE_A = """---
+title: Cooking Pasta for Engineers
+---
+# Cooking Pasta for Engineers
+
+## Boiling water
+Bring a large pot of salted water to a rolling boil before adding the spaghetti.
+Stir the pasta during the first minute so that it does not stick together.
+
+## Sauce
+A simple tomato sauce needs garlic, olive oil and basil. Simmer it for twenty minutes.
+"""
+
+GUIDE_B = """---
+title: Kubernetes Deployment Notes
+---
+# Kubernetes Deployment Notes
+
+## Containers
+Package the model server in a Docker image and push it to a registry.
+
+## Scaling
+A horizontal pod autoscaler adds replicas of the inference service when CPU load grows.
+Use readiness probes so traffic only reaches pods whose model has finished loading.
+"""
+
+
+@pytest.fixture
+def small_corpus(tmp_path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pasta.md").write_text(GUIDE_A, encoding="utf-8")
+    (corpus / "kubernetes.md").write_text(GUIDE_B, encoding="utf-8")
+    return corpus
+
+
+@pytest.fixture
+def store(tmp_path, embedding_model):
+    from ingest.store import open_store
+
+    return open_store(tmp_path / "chroma", collection="test-chunks")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` server on a free loopback port; yields (host, port, process)."""
+    path = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    chroma = Path(sys.executable).with_name("chroma")
+    process = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("chroma server did not start")
+    yield "127.0.0.1", port, process
+    process.terminate()
+    process.wait(timeout=20)

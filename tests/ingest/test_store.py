@@ -1,0 +1,36 @@
+"""The store works the same embedded and against a real `chroma run` server."""
+
+import pytest
+
+from ingest.pipeline import ingest
+from ingest.store import StoreUnavailable, open_store
+from tests.conftest import free_port
+
+
+@pytest.mark.integration
+def test_ingest_and_query_through_a_chroma_server(chroma_server, small_corpus, embedding_model):
+    host, port, _ = chroma_server
+    store = open_store(host=host, port=port, collection="server-test")
+    report = ingest(small_corpus, store, progress=False)
+    assert store.count() == report.chunks > 0
+    assert store.stats()["mode"] == f"server {host}:{port}"
+    again = ingest(small_corpus, store, progress=False)
+    assert again.added == 0
+
+    from ingest.embedding import embed
+
+    (best, similarity), *_ = store.query(embed(["How do I scale inference replicas?"])[0], 3)
+    assert best.metadata["source"] == "kubernetes.md" and similarity > 0.3
+
+
+def test_unreachable_server_is_a_clear_error():
+    with pytest.raises(StoreUnavailable, match=r"cannot reach the Chroma server at 127\.0\.0\.1:\d+.*chroma run"):
+        open_store(host="127.0.0.1", port=free_port(), collection="x-test")
+
+
+def test_stats_count_chunks_per_source(small_corpus, store):
+    ingest(small_corpus, store, progress=False)
+    stats = store.stats()
+    assert stats["documents"] == 2
+    assert set(stats["per_source"]) == {"kubernetes.md", "pasta.md"}
+    assert sum(stats["per_source"].values()) == stats["chunks"] == store.count()
