@@ -121,7 +121,8 @@ def chunk_document(document: Document, size: int = 120, overlap: int = 25) -> li
         heading = SECTION_SEPARATOR.join(section.path)
         for body in pack_units(split_units(section.text), size, overlap):
             chunk = Chunk(id="", source=document.source, title=document.title, section=heading,
-                          body=body, kind=document.kind, position=len(chunks))
+                          body=body, kind=document.kind, position=len(chunks),
+                          short_title=document.metadata.get("short_title", ""))
             # The id hashes the content, not the position, so an edit near the top of a file
             # does not re-embed everything below it; a repeated passage gets an occurrence count.
             occurrence = seen.get(chunk.text, 0)

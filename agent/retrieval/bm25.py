@@ -20,17 +20,39 @@ those through to too under until up very was we were what when where which while
 your yours yourself i'm im i've ive want wanna get got go going really thing things like lot lots pls please""".split())
 
 
+# Learners and guides name the same things differently; each word on the left is searched as
+# itself and as the words on the right (query side only, so the index stays the guides' words).
+SYNONYMS = {
+    "math": ["mathematics"], "maths": ["mathematics"], "stats": ["statistics"], "stat": ["statistics"],
+    "ml": ["machine", "learning"], "ai": ["artificial", "intelligence"], "dl": ["deep", "learning"],
+    "llm": ["large", "language", "model"], "llms": ["large", "language", "models"],
+    "nlp": ["natural", "language", "processing"], "cv": ["computer", "vision"],
+    "job": ["role", "career"], "jobs": ["roles", "careers"], "work": ["role"],
+    "paid": ["salary", "packages", "compensation"], "pay": ["salary", "packages", "compensation"],
+    "salary": ["compensation", "packages"], "money": ["salary", "packages"], "earn": ["salary"],
+    "cert": ["certification"], "certs": ["certifications"], "k8s": ["kubernetes"],
+    "deploy": ["deployment", "production"], "prod": ["production"], "infra": ["infrastructure"],
+    "portfolio": ["projects", "github"],
+}
+
+
 def stem(word: str) -> str:
     """A deliberately small suffix stripper: plurals and -ing/-ed, enough to match
-    'certifications' with 'certification' and 'deploying' with 'deploy'."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+    'certifications' with 'certification', 'IDEs' with 'IDE' and 'deploying' with 'deploy'."""
+    for suffix, keep, shortest in (("ies", "y", 5), ("ing", "", 6), ("ed", "", 5), ("es", "", 5), ("s", "", 4)):
+        if len(word) >= shortest and word.endswith(suffix) and not word.endswith(("ss", "us", "is")):
             return word[: -len(suffix)] + keep
     return word
 
 
 def tokenize(text: str) -> list[str]:
     return [stem(token) for token in TOKEN.findall(text.lower()) if token not in STOPWORDS]
+
+
+def expand_query(text: str) -> str:
+    """The query plus the synonyms of its words."""
+    extra = [synonym for word in TOKEN.findall(text.lower()) for synonym in SYNONYMS.get(word, [])]
+    return f"{text} {' '.join(extra)}" if extra else text
 
 
 class BM25Index:
@@ -57,7 +79,7 @@ class BM25Index:
 
     def scores(self, query: str) -> np.ndarray:
         scores = np.zeros(self.size, dtype=np.float32)
-        for term in set(tokenize(query)):
+        for term in set(tokenize(expand_query(query))):
             if term not in self.postings:
                 continue
             docs, freqs = self.postings[term]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import Any
 
@@ -22,6 +23,13 @@ from ingest.store import Store, StoredChunk
 log = logging.getLogger(__name__)
 
 NEAR_DUPLICATE = 0.95  # cosine above which two passages say the same thing (overlapping chunks, copies)
+# Resource entries are short and match names strongly, so without a cap "pytorch or tensorflow?"
+# returns two PyTorch entries instead of the guide passage that compares them. They fill the list
+# only when the question asks for material to learn from.
+RESOURCE_INTENT = re.compile(
+    r"\b(books?|courses?|certif\w*|resources?|tutorials?|videos?|youtube|channels?|read|watch|repos?|"
+    r"repositor\w*|links?|materials?|specializations?|mooc|lectures?|where (can|do|should) i learn)\b", re.I)
+MAX_RESOURCES_WITHOUT_INTENT = 1
 
 
 class HybridRetriever:
@@ -72,15 +80,25 @@ class HybridRetriever:
 
         passages: list[Passage] = []
         kept_vectors: list[np.ndarray] = []
+        resource_cap = k if (kind == "resource" or RESOURCE_INTENT.search(query)) else MAX_RESOURCES_WITHOUT_INTENT
+        resource_names: set[str] = set()
         for chunk_id, fused_score in fused:
             chunk_vector = vectors[chunk_id]
             if any(float(chunk_vector @ other) >= NEAR_DUPLICATE for other in kept_vectors):
                 continue
+            meta = by_id[chunk_id].metadata
+            if meta.get("kind") == "resource":
+                # The same resource named by two guides is one answer, not two.
+                if len(resource_names) >= resource_cap or meta.get("title") in resource_names:
+                    continue
+                resource_names.add(meta.get("title"))
             kept_vectors.append(chunk_vector)
             passages.append(_passage(by_id[chunk_id], float(chunk_vector @ vector), fused_score,
                                      _rank(dense_ids, chunk_id), _rank(sparse_ids, chunk_id)))
             if len(passages) == k:
                 break
+        if resource_cap == MAX_RESOURCES_WITHOUT_INTENT:
+            passages = _guide_first(passages)
         return passages
 
     def _bm25(self, query: str, source: str | None, kind: str | None) -> list[StoredChunk]:
@@ -98,6 +116,15 @@ class HybridRetriever:
         missing = [i for i in ids if by_id[i].embedding is None]
         fetched = {chunk.id: chunk.embedding for chunk in self.store.get(missing, include_embeddings=True)}
         return {i: (by_id[i].embedding if by_id[i].embedding is not None else fetched[i]) for i in ids}
+
+
+def _guide_first(passages: list[Passage]) -> list[Passage]:
+    """Without a request for material, a resource entry never outranks the best guide passage:
+    'how important is git?' is answered by the guide's paragraph on Git, not by its entry."""
+    first_guide = next((i for i, p in enumerate(passages) if p.kind != "resource"), None)
+    if not first_guide:
+        return passages
+    return [passages[first_guide]] + passages[:first_guide] + passages[first_guide + 1:]
 
 
 def _where(source: str | None, kind: str | None) -> dict | None:

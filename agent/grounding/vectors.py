@@ -1,0 +1,48 @@
+"""Sentence vectors with a cache by text: passages come back turn after turn, so embed them once."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+from ingest.embedding import DIMENSIONS, embed
+
+CACHE_SIZE = 20_000  # ~30 MB of 384-d float32 vectors; the guides have ~2k sentences
+
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+_lock = threading.Lock()
+
+
+def vectors(texts: list[str]) -> np.ndarray:
+    """Unit-norm vectors, one row per text; the texts not seen before are embedded in one call."""
+    with _lock:
+        missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if missing:
+        fresh = embed(missing)
+        with _lock:
+            for text, vector in zip(missing, fresh):
+                _cache[text] = vector
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    with _lock:
+        rows = []
+        for text in texts:
+            vector = _cache.get(text)
+            if vector is None:  # evicted between the two locks by a flood of other texts
+                vector = embed([text])[0]
+            else:
+                _cache.move_to_end(text)
+            rows.append(vector)
+    return np.vstack(rows) if rows else np.zeros((0, DIMENSIONS), dtype=np.float32)
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,108 @@
+"""Who the plan is for: a validated Profile, built from the facts a learner states, with stated defaults."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from agent.plan.skillmap import load_skill_map
+
+Background = Literal["student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other"]
+Track = Literal["generalist", "mlops", "llm", "cv", "nlp", "data_science"]
+
+# What a profile assumes when the learner did not say (tell them: the plan's notes repeat these).
+DEFAULTS = {"background": "other", "hours_per_week": 10, "months": 6, "track": "generalist"}
+HOURS_RANGE = (1, 80)
+MONTHS_RANGE = (1, 24)
+PREFERENCE_KEYS = ("format", "certification", "cloud")
+
+
+class Preferences(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal["courses", "books", "any"] = "any"
+    certification: bool = False
+    cloud: Literal["aws", "gcp", "azure"] | None = None
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    background: Background = "other"
+    skills: tuple[str, ...] = ()  # skill ids from corpus/skills.yaml the learner already holds, sorted
+    hours_per_week: int = DEFAULTS["hours_per_week"]
+    months: int = DEFAULTS["months"]
+    track: Track = "generalist"
+    preferences: Preferences = Field(default_factory=Preferences)
+
+    @field_validator("hours_per_week")
+    @classmethod
+    def _hours(cls, value: int) -> int:
+        low, high = HOURS_RANGE
+        if not low <= value <= high:
+            raise ValueError(f"hours_per_week must be between {low} and {high} hours a week, got {value}")
+        return value
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, value: int) -> int:
+        low, high = MONTHS_RANGE
+        if not low <= value <= high:
+            raise ValueError(f"months must be between {low} and {high}, got {value}")
+        return value
+
+    @field_validator("skills")
+    @classmethod
+    def _known_skills(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        known = load_skill_map().skills
+        unknown = sorted(set(value) - set(known))
+        if unknown:
+            raise ValueError(f"unknown skill id(s) {', '.join(unknown)}; known ids: {', '.join(known)}")
+        return tuple(sorted(set(value)))
+
+    @classmethod
+    def from_facts(cls, facts: dict) -> Profile:
+        """A profile from stated facts (see extract_profile_facts); what is not stated takes DEFAULTS.
+        Raises pydantic.ValidationError (a ValueError) for values out of range."""
+        held = set(facts.get("skills", ())) - set(facts.get("skills_not_held", ()))
+        preferences = {key: facts[key] for key in PREFERENCE_KEYS if key in facts}
+        return cls(
+            background=facts.get("background", DEFAULTS["background"]),
+            skills=tuple(sorted(held)),
+            hours_per_week=facts.get("hours_per_week", DEFAULTS["hours_per_week"]),
+            months=facts.get("months", DEFAULTS["months"]),
+            track=facts.get("track", DEFAULTS["track"]),
+            preferences=Preferences(**preferences),
+        )
+
+
+def missing_fields(facts: dict) -> list[str]:
+    """What the plan depends on that the learner has not said, so the chat can ask once.
+    `months` is not asked for: six months is the horizon the learner is offered by default."""
+    missing = [key for key in ("hours_per_week", "track") if key not in facts]
+    if not any(facts.get(key) for key in ("background", "skills", "skills_not_held")):
+        missing.append("skills")
+    return missing
+
+
+def merge_facts(old: dict, new: dict) -> dict:
+    """Facts across turns: newer statements win; held skills add up, and a skill stated as not held
+    (now) leaves the held set (and the other way round)."""
+    merged = {**old, **{k: v for k, v in new.items() if k not in ("skills", "skills_not_held")}}
+    held_new, lacking_new = set(new.get("skills", ())), set(new.get("skills_not_held", ()))
+    held = (set(old.get("skills", ())) - lacking_new) | held_new
+    lacking = (set(old.get("skills_not_held", ())) - held_new) | lacking_new
+    for key, value in (("skills", held), ("skills_not_held", lacking)):
+        if value:
+            merged[key] = sorted(value)
+        else:
+            merged.pop(key, None)
+    return merged
+
+
+def parse_profile(text: str) -> Profile:
+    """A profile from what the learner typed."""
+    from agent.plan.facts import extract_profile_facts
+
+    return Profile.from_facts(extract_profile_facts(text))
