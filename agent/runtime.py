@@ -41,6 +41,24 @@ class Runtime:
             self.ingest(progress=True)
         return HybridRetriever(self.store, self.settings.candidates, self.settings.max_query_words, self.model_path)
 
+    @cached_property
+    def llm(self):
+        """The configured LLM backend (None when CAREERBOT_LLM=none). Raises LLMUnavailable."""
+        from agent.llm import load_backend
+
+        return load_backend(self.settings)
+
+    def llm_or_error(self):
+        """(backend, None), or (None, message) when it cannot be loaded: careerbot still answers
+        extractively and shows the message."""
+        from agent.llm import LLMUnavailable
+
+        try:
+            return self.llm, None
+        except LLMUnavailable as error:
+            log.warning("LLM unavailable: %s", error)
+            return None, f"The language model is unavailable ({error}); answers are taken directly from the guides."
+
     def ingest(self, rebuild: bool = False, progress: bool = True) -> IngestReport:
         """Run an incremental ingest and keep the retriever's BM25 side in step with the store."""
         s = self.settings

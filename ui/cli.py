@@ -36,11 +36,14 @@ def _runtime():
 
 def _user_errors():
     """Library errors that mean 'the user can fix this': shown as one line, not a traceback."""
+    from agent.llm import LLMUnavailable
     from agent.retrieval import EmptyQuery
+    from agent.service import EmptyMessage
     from ingest.embedding import ModelError
     from ingest.store import StoreUnavailable
 
-    return (EmptyQuery, ModelError, StoreUnavailable, FileNotFoundError, PermissionError, ValueError)
+    return (EmptyQuery, EmptyMessage, LLMUnavailable, ModelError, StoreUnavailable, FileNotFoundError,
+            PermissionError, ValueError, OSError)
 
 
 def _guarded(handler):
@@ -90,6 +93,109 @@ def cmd_retrieve(args) -> int:
     return 0
 
 
+# ask / chat -----------------------------------------------------------------------------------------
+def _careerbot(no_llm: bool):
+    from agent.service import Careerbot
+
+    return Careerbot(_runtime(), use_llm=not no_llm)
+
+
+def cmd_ask(args) -> int:
+    bot = _careerbot(args.no_llm)
+    if args.json:
+        print(json.dumps(bot.ask(args.question, args.thread).to_json(), indent=2, ensure_ascii=False))
+        return 0
+    _print_turn(bot, args.question, args.thread)
+    return 0
+
+
+def cmd_chat(args) -> int:
+    import uuid
+
+    bot = _careerbot(args.no_llm)
+    thread = args.thread or uuid.uuid4().hex[:12]
+    print(f"careerbot chat (conversation {thread}; resume it with --thread {thread}). Empty line or Ctrl-D quits.")
+    for turn in bot.history(thread):
+        print(f"{'you' if turn['role'] == 'user' else 'careerbot'}> {turn['content']}")
+    while True:
+        try:
+            question = input("\nyou> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not question:
+            return 0
+        _print_turn(bot, question, thread)
+
+
+def _print_turn(bot, question: str, thread: str | None) -> None:
+    """Stream to the terminal: status lines on stderr, tokens as they come, then the checked answer."""
+    from agent.service import EmptyMessage
+
+    streamed = False
+    try:
+        for event in bot.stream(question, thread):
+            if event["type"] == "status":
+                print(f"  … {event['text']}", file=sys.stderr, flush=True)
+            elif event["type"] == "token":
+                if not streamed:
+                    print("draft> ", end="", file=sys.stderr)
+                streamed = True
+                print(event["text"], end="", file=sys.stderr, flush=True)
+            else:
+                answer = event["answer"]
+    except EmptyMessage as error:
+        print(f"careerbot> {error}")
+        return
+    if streamed:
+        print(file=sys.stderr)
+    if answer.notice:
+        print(f"note: {answer.notice}")
+    print(f"careerbot> {answer.answer}")
+    removed = [s for s in answer.sentences if not s["supported"]]
+    if removed:
+        print(f"  ({len(removed)} sentence(s) not supported by the guides were removed)")
+    for citation in answer.citations:
+        if citation["cited"]:
+            section = f" › {citation['section']}" if citation["section"] else ""
+            print(f"  [{citation['n']}] {citation['title']}{section} ({citation['source']})")
+
+
+# check / prepare --------------------------------------------------------------------------------------
+def cmd_check(args) -> int:
+    """Grounding check of an answer against passages: JSON in on stdin, JSON out."""
+    from agent.grounding import check_answer
+
+    try:
+        request = json.load(sys.stdin)
+        answer, passages = request["answer"], request["passages"]
+        if not isinstance(answer, str) or not isinstance(passages, list) or not all(isinstance(p, str) for p in passages):
+            raise TypeError
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise CareerbotError('check reads {"answer": str, "passages": [str, ...]} as JSON on stdin') from error
+    checks = check_answer(answer, passages)
+    grounded = sum(c.supported for c in checks) / len(checks) if checks else 1.0
+    result = {"sentences": [{"text": c.text, "supported": c.supported, "score": round(c.score, 4), "cites": c.cites}
+                            for c in checks], "grounded": round(grounded, 4)}
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_prepare(args) -> int:
+    """Build the store and assemble + verify the embedded model, with progress: the slow first start."""
+    runtime = _runtime()
+    print(runtime.ingest(progress=True).summary())
+    if runtime.settings.llm != "none":
+        from agent.llm import LLMUnavailable
+
+        try:
+            runtime.llm
+            print(f"LLM ready: {runtime.settings.llm}")
+        except LLMUnavailable as error:
+            raise CareerbotError(str(error)) from error
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="careerbot", description="Offline career advice for aspiring ML engineers.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -113,6 +219,29 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="only this corpus file")
     p.add_argument("--kind", choices=["guide", "resource"], help="only guides or only resource entries")
     p.set_defaults(handler=_guarded(cmd_retrieve))
+
+    p = commands.add_parser("ask", help="answer one question from the guides, with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="{answer, route, citations, sentences, grounded, timings}")
+    p.add_argument("--no-llm", action="store_true", help="answer extractively, without loading the model")
+    p.add_argument("--thread", help="conversation id (continues an earlier conversation)")
+    p.set_defaults(handler=_guarded(cmd_ask))
+
+    p = commands.add_parser("chat", help="a conversation in the terminal, streamed, with sources")
+    p.add_argument("--no-llm", action="store_true")
+    p.add_argument("--thread", help="resume this conversation")
+    p.set_defaults(handler=_guarded(cmd_chat))
+
+    p = commands.add_parser("check", help='grounding check: {"answer", "passages"} JSON on stdin')
+    p.add_argument("--json", action="store_true", help="(the output is always JSON)")
+    p.set_defaults(handler=_guarded(cmd_check))
+
+    p = commands.add_parser("prepare", help="build the store and prepare the model (first start)")
+    p.set_defaults(handler=_guarded(cmd_prepare))
+
+    from ui.cli_plan import register as register_plan
+
+    register_plan(commands)
     return parser
 
 

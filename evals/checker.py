@@ -1,0 +1,83 @@
+"""Scores the grounding checker on labelled (passage, sentence) pairs: is what it accepts supported?
+
+Each pair is checked exactly as answers are (`check_sentences(sentence, [passage])`), "supported"
+is the positive class. Per category: accuracy, and F1 of that category against the other class
+(a supported category with all unsupported pairs, an unsupported one with all supported pairs), so
+"negation 0.9" reads as how well the checker tells negations from supported sentences."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from agent.grounding.support import check_sentences
+
+DATASET = Path(__file__).resolve().parent / "datasets" / "checker_pairs.jsonl"
+
+
+def _prf(labels: list[bool], predictions: list[bool]) -> dict:
+    tp = sum(y and p for y, p in zip(labels, predictions))
+    fp = sum(p and not y for y, p in zip(labels, predictions))
+    fn = sum(y and not p for y, p in zip(labels, predictions))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = sum(y == p for y, p in zip(labels, predictions)) / len(labels) if labels else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "accuracy": round(accuracy, 4), "n": len(labels)}
+
+
+def score_rows(rows: list[dict], threshold: float | None = None) -> dict:
+    """Metrics for rows with passage, sentence, supported and category."""
+    predictions = [check_sentences([r["sentence"]], [r["passage"]], threshold)[0].supported for r in rows]
+    labels = [bool(r["supported"]) for r in rows]
+    result = _prf(labels, predictions)
+    per_category: dict[str, dict] = {}
+    for category in sorted({r["category"] for r in rows}):
+        mine = [i for i, r in enumerate(rows) if r["category"] == category]
+        positive = labels[mine[0]]
+        versus = mine + [i for i in range(len(rows)) if labels[i] != positive]
+        per_category[category] = {
+            "n": len(mine), "supported": positive,
+            "accuracy": round(sum(labels[i] == predictions[i] for i in mine) / len(mine), 4),
+            "f1": _prf([labels[i] for i in versus], [predictions[i] for i in versus])["f1"],
+        }
+    result["per_category"] = per_category
+    result["errors"] = [r["id"] for r, y, p in zip(rows, labels, predictions) if y != p and "id" in r]
+    return result
+
+
+def load(path: Path | str = DATASET) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def evaluate_checker(path: Path | str = DATASET, threshold: float | None = None) -> dict:
+    """{precision, recall, f1, accuracy, n, per_category, errors} on all pairs, plus the same
+    (without per-category detail) for the even ids (the tuning half) and the odd ids (held out)."""
+    rows = load(path)
+    result = score_rows(rows, threshold)
+    for half, parity in (("even", 0), ("odd", 1)):
+        part = [r for r in rows if int(r["id"].lstrip("g")) % 2 == parity]
+        scored = score_rows(part, threshold)
+        result[half] = {k: scored[k] for k in ("precision", "recall", "f1", "accuracy", "n")}
+    return result
+
+
+def main(argv: list[str]) -> None:
+    result = evaluate_checker(argv[0] if argv else DATASET)
+    print(f"grounding checker on {result['n']} pairs: precision {result['precision']:.3f}  "
+          f"recall {result['recall']:.3f}  F1 {result['f1']:.3f}  accuracy {result['accuracy']:.3f}")
+    for half in ("even", "odd"):
+        h = result[half]
+        print(f"  {half:4} ids ({h['n']}): precision {h['precision']:.3f}  recall {h['recall']:.3f}  F1 {h['f1']:.3f}")
+    print("  per category (accuracy, F1 against the other class):")
+    for category, c in result["per_category"].items():
+        kind = "supported" if c["supported"] else "unsupported"
+        print(f"    {category:20} {kind:11} n={c['n']:2}  accuracy {c['accuracy']:.3f}  F1 {c['f1']:.3f}")
+    print("  misjudged:", ", ".join(result["errors"]) or "none")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
