@@ -1,4 +1,4 @@
-"""`careerbot plan`: a learning plan from a profile in your own words or a profile.json, as Markdown, JSON or iCalendar."""
+"""`careerbot plan`: a learning plan from your own words or a profile.json, as Markdown, JSON or iCalendar."""
 
 from __future__ import annotations
 
@@ -92,7 +92,8 @@ def _read_profile(path: Path) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise PlanInputError(f"{path}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise PlanInputError(f"{path}: not valid JSON ({error.msg} at {where})") from None
     if not isinstance(data, dict):
         raise PlanInputError(f"{path}: expected a JSON object with profile fields, got {type(data).__name__}")
     return data

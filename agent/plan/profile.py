@@ -16,6 +16,7 @@ DEFAULTS = {"background": "other", "hours_per_week": 10, "months": 6, "track": "
 HOURS_RANGE = (1, 80)
 MONTHS_RANGE = (1, 24)
 PREFERENCE_KEYS = ("format", "certification", "cloud")
+WEEKS_PER_MONTH = 4.33  # 52 weeks / 12 months, rounded: how weekly hours become a month's budget
 
 
 class Preferences(BaseModel):
@@ -100,9 +101,3 @@ def merge_facts(old: dict, new: dict) -> dict:
             merged.pop(key, None)
     return merged
 
-
-def parse_profile(text: str) -> Profile:
-    """A profile from what the learner typed."""
-    from agent.plan.facts import extract_profile_facts
-
-    return Profile.from_facts(extract_profile_facts(text))

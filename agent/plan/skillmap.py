@@ -52,6 +52,7 @@ class SkillMap:
     skills: dict[str, Skill]  # in file order
     resources: tuple[Resource, ...]  # in file order; a name named by two guides appears twice
     guide_titles: dict[str, str]  # guide file → title from its front matter
+    short_titles: dict[str, str]  # guide file → short_title from its front matter, where it has one
 
     def in_track(self, track: str) -> list[Skill]:
         return [skill for skill in self.skills.values() if track in skill.tracks]
@@ -66,6 +67,10 @@ class SkillMap:
     def title(self, guide: str) -> str:
         return self.guide_titles.get(guide, guide)
 
+    def short_title(self, guide: str) -> str:
+        """The name to show in running text ("ML Engineer Pyramid guide"), else the full title."""
+        return self.short_titles.get(guide) or self.title(guide)
+
 
 def load_skill_map(corpus_dir: Path | None = None) -> SkillMap:
     """The skill map of `corpus_dir` (default: the project's corpus/), parsed once per path."""
@@ -78,8 +83,11 @@ def _load(corpus_dir: Path) -> SkillMap:
     skills = {entry["id"]: _skill(entry, n) for n, entry in enumerate(entries)}
     resources = tuple(read_resources(corpus_dir / RESOURCES_FILE))
     guides = sorted({p.guide for s in skills.values() for p in s.passages} | {r.guide for r in resources})
-    titles = {g: load_file(corpus_dir / g, corpus_dir).title for g in guides if (corpus_dir / g).is_file()}
-    return SkillMap(skills=skills, resources=resources, guide_titles=titles)
+    documents = {g: load_file(corpus_dir / g, corpus_dir) for g in guides if (corpus_dir / g).is_file()}
+    return SkillMap(
+        skills=skills, resources=resources, guide_titles={g: d.title for g, d in documents.items()},
+        short_titles={g: d.metadata["short_title"] for g, d in documents.items() if d.metadata.get("short_title")},
+    )
 
 
 def _skill(entry: dict, position: int) -> Skill:

@@ -24,7 +24,7 @@ KINDS = {
 }
 LEVELS = {"foundation", "core", "advanced"}
 TRACKS = {"generalist", "mlops", "llm", "cv", "nlp", "data_science"}
-FRONT_MATTER_KEYS = {"title", "author", "publisher", "date", "source_file"}
+FRONT_MATTER_KEYS = {"title", "short_title", "author", "publisher", "date", "source_file"}
 RESOURCE_KEYS = {"name", "kind", "skill_area", "guide", "section", "author", "url", "note"}
 SKILL_KEYS = {
     "id", "name", "area", "level", "hours", "prerequisites", "tracks", "keywords", "passages",

@@ -1,0 +1,156 @@
+"""The words the profile rules recognise: numbers, skill synonyms, roles, tracks, cues and time phrases.
+
+Every pattern runs on lowercased text with typographic apostrophes folded to "'" (see facts._normalise).
+"""
+
+import re
+
+FULL_TIME_HOURS = 40
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a couple of": 2, "a couple": 2, "a few": 3,
+}
+
+# Skills --------------------------------------------------------------------------------------------
+MATHS = ["linear_algebra_calculus", "probability_statistics"]
+# Learners' words for skills that the skills.yaml keywords miss; they win over the keywords.
+SYNONYMS = {
+    "math": MATHS, "maths": MATHS, "mathematics": MATHS,
+    "stats": ["probability_statistics"], "statistics": ["probability_statistics"],
+    "postgresql": ["sql"], "sqlite": ["sql"], "bigquery": ["sql"], "relational databases": ["sql"],
+    "pytest": ["software_engineering"], "tdd": ["software_engineering"], "git": ["software_engineering"],
+    "sklearn": ["classical_ml"], "scikit learn": ["classical_ml"], "ml": ["classical_ml"],
+    "neural nets": ["deep_learning"], "backprop": ["deep_learning"], "backpropagation": ["deep_learning"],
+    "torch": ["training_frameworks"], "huggingface": ["training_frameworks"],
+    "google cloud": ["cloud"], "amazon web services": ["cloud"],
+    "vector databases": ["rag"], "vector database": ["rag"], "vector db": ["rag"], "vector stores": ["rag"],
+    "langchain": ["llms"], "openai api": ["llms"],
+}
+# skills.yaml keywords too generic to say a skill is held ("I have a CV", "I used GitHub", "production").
+GENERIC = {
+    "programming", "production", "apis", "rest api", "validation", "metrics", "accuracy", "cv", "images",
+    "retrieval", "business", "projects", "github", "kaggle", "competitions", "side projects", "open source",
+    "portfolio", "inference", "automation", "workflow", "pipelines", "architecture", "security", "scalability",
+    "stakeholders", "presentation", "networking", "teamwork", "collaboration", "research skills", "healthcare",
+    "finance", "marketing", "deploy", "orchestration", "logging", "algorithms", "optimisation", "optimization",
+    "experimentation", "retraining", "maintenance", "microservices", "notebooks", "gpu", "information retrieval",
+    "embeddings", "business impact", "domain knowledge", "data collection", "debugging", "design patterns",
+}
+
+# Cues: what the words before (or right after) a skill say about it ----------------------------------
+_KNOWING = (r"know|knows|use|used|using|have|had|familiar|comfortable|experience|experienced|proficient|good|"
+            r"strong|confident|done|touched|worked|learned|learnt|studied|understand|idea|clue|knowledge|"
+            r"background|skills")
+_NEG_WORDS = (r"\w+n't|\bnot\b|\bno\b|\bnever\b|\bnothing about\b|\bzero\b|\bwithout\b|\black(?:ing)?\b|\bcannot\b"
+              r"|\blittle to no\b|\bweak (?:at|in)\b|\brusty\b|\bnew to\b|\bunfamiliar\b|\bexcept\b|\bapart from\b")
+# "don't know", "never really used", "no experience": the negation swallows the knowing verb after it.
+_NEG = rf"(?:{_NEG_WORDS})(?:\s+\w+){{0,2}}?\s+(?:{_KNOWING})\b|(?:{_NEG_WORDS})"
+_GOAL = (r"\blearn\b|\blearning\b|\bstudy\b|\bwant\b|\bwants\b|\bwanna\b|\bwould like\b|\bneed to\b|\bneeds to\b"
+         r"|\bhop(?:e|ing)\b|\bplan(?:ning)?\b|\bimprove\b|\bbuild\b|\bbuilding\b|\bget into\b|\bbecome\b"
+         r"|\bmaster\b|\bpick up\b|\bbrush up\b|\binterested in\b|\bexplore\b|\bgoal\b|\baim\b|\bfocus on\b"
+         r"|\bdive into\b|\bmove into\b|\btransition\b|\bgo into\b")
+_POS = (r"\bknow\b|\bknows\b|\bknew\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
+        r"|\bgood (?:at|with)\b|\bsolid\b|\bstrong\b|\bbackground in\b|\bskilled\b|\bused\b|\buse\b|\busing\b"
+        r"|\buses\b|\bwork(?:ed|ing)? with\b|\bdone\b|\bdid\b|\bcode in\b|\bcoding in\b|\bwrite\b|\bwrote\b"
+        r"|\bwritten\b|\bhave\b|\bhas\b|'ve\b|\bskills\b|\bexpert\b|\bdecent\b|\bcan\b|\blearned\b|\blearnt\b"
+        r"|\bstudied\b|\bbuilt\b|\bdeployed\b|\bshipped\b")
+CUES = re.compile(rf"(?P<neg>{_NEG})|(?P<goal>{_GOAL})|(?P<pos>{_POS})")
+AFTER = re.compile(r"^\s*(?:skills?\s+|knowledge\s+)?(?:is|are)\s+(?:(?P<neg>rusty|weak|non-?existent|bad|poor|"
+                   r"terrible|lacking|zero|a gap|basic at best)|(?P<pos>good|solid|strong|fine|ok|okay|decent))\b")
+# "LLM apps", "ML engineer": a goal or a role, not a skill, unless a cue stands right before it.
+TOPIC_AFTER = re.compile(r"^\s*(?:apps?|applications?|systems?|products?|engineers?|engineering|roles?|jobs?|"
+                         r"track|path|career|positions?)\b")
+# Words that may sit inside a list of skills without breaking it ("Python, some SQL and a bit of Docker").
+LIST_FILLER = {
+    "and", "or", "a", "an", "the", "some", "bit", "of", "little", "lot", "basic", "basics", "well", "very", "really",
+    "also", "too", "plus", "as", "with", "in", "both", "either", "nor", "even", "any", "all", "good", "solid",
+    "strong", "decent", "fairly", "pretty", "quite", "at", "about",
+}
+CLAUSES = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\bhowever\b|\balthough\b|\bwhereas\b")
+NEGATED_BEFORE = re.compile(r"(?:\w+n't|\bnot|\bno|\bnever|\bhate|\bdislike|\bskip|\bwithout)\s+(?:\w+\s+){0,4}$")
+DISPREFERRED_BEFORE = re.compile(r"(?:\bover|\brather than|\binstead of|\bthan)\s+(?:\w+\s+){0,3}$")
+
+# Roles and goals -----------------------------------------------------------------------------------
+DEV = r"(?:dev|devs|developer|engineer|programmer|coder)"
+PYTHON_DEV = re.compile(rf"\bpython\s+{DEV}")
+_JOBS = (r"teacher|nurse|accountant|lawyer|chemist|physicist|biologist|marketer|salesperson|designer|journalist|"
+         r"musician|chef|doctor|pharmacist|architect|civil engineer|mechanical engineer|electrical engineer|"
+         r"consultant|economist|banker|translator|writer|lecturer|researcher in \w+")
+BACKGROUNDS = [  # most specific first
+    ("data_scientist", r"\bdata scientist\b"),
+    ("data_analyst", r"\b(?:data|business|bi|financial|marketing|product|reporting)?\s*analyst\b"
+                     r"|\bbusiness intelligence\b"),
+    ("software_engineer", rf"\b(?:software|backend|back-end|back end|frontend|front-end|front end|full[- ]?stack|"
+                          rf"web|mobile|java|python|golang|go|\.net|c#|ios|android|game|devops|platform|cloud)"
+                          rf"\s+{DEV}\b|\bswe\b|\bsre\b|\bprogrammer\b|\bdeveloper\b|\bsoftware engineer(?:ing)?\b"
+                          rf"|\bdevops\b"),
+    ("career_changer", rf"\bswitch(?:ing)? careers?\b|\bcareer (?:change|changer|switch|switcher|pivot|transition)\b"
+                       rf"|\bchang(?:e|ing) careers?\b|\bpivot(?:ing)? (?:from|into|to)\b"
+                       rf"|\bnon-?tech(?:nical)? background\b"
+                       rf"|\bfrom (?:teaching|nursing|accounting|law|sales|retail|hospitality|journalism)\b"
+                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:i'm|i am|im|work as) an? (?:{_JOBS})\b"),
+    ("student", r"\bstudent\b|\bundergrad(?:uate)?\b|\bphd\b|\bfreshman\b|\bsophomore\b|\bstudying\b|\bfinal year\b"
+                r"|\bin college\b|\b(?:i'm|i am|im) (?:at|in) (?:college|university|uni)\b"),
+]
+ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|as a future|aspiring|not)\s+"
+                                r"(?:an?\s+)?$")
+BACKGROUND_SKILLS = {  # what a job cannot be done without
+    "software_engineer": ["software_engineering"],
+    "data_analyst": ["sql"],
+    "data_scientist": ["python", "probability_statistics", "classical_ml", "model_evaluation"],
+}
+TRACKS = [  # specialised first, generalist last
+    ("llm", r"\bllms?\b|\blarge language models?\b|\bgen ?ai\b|\bgenerative ai\b|\brag\b|\bretrieval[- ]augmented\b"
+            r"|\bai agents?\b|\bagentic\b|\bllm agents?\b|\bchat ?bots?\b|\bai engineer(?:ing)?\b|\blangchain\b"
+            r"|\blanggraph\b|\bgpt\b|\bfoundation models?\b|\bprompt engineering\b"),
+    ("mlops", r"\bml ?ops\b|\bml infrastructure\b|\bml platforms?\b|\bml pipelines?\b|\bmodel deployment\b"
+              r"|\bdeploy(?:ing)? (?:ml |machine learning )?models\b|\bproduction ml\b|\bml in production\b"),
+    ("cv", r"\bcomputer vision\b|\bimage (?:recognition|classification|processing)\b|\bobject detection\b"
+           r"|\bvision models?\b|\bmedical imaging\b|\bself-driving\b"),
+    ("nlp", r"\bnlp\b|\bnatural language processing\b|\btext classification\b|\bsentiment analysis\b"
+            r"|\btext mining\b"),
+    ("data_science", r"\bdata science\b|\bdata scientist (?:role|job|position)s?\b|\bbecome an? data scientist\b"),
+    ("generalist", r"\bml engineer(?:ing)?\b|\bmachine learning engineer(?:ing)?\b|\bmle\b|\bgeneralist\b"
+                   r"|\ball-?round(?:er)?\b"),
+]
+GOAL_WORDS = re.compile(
+    r"\b(?:want|wants|wanna|would like|'d like|goal|aim|aiming|hope|hoping|plan to|planning to|interested in|"
+    r"focus on|get into|getting into|move into|moving into|transition(?:ing)? (?:in)?to|switch(?:ing)? to|become|"
+    r"becoming|be an?|specialis[ei]|specializ[ei]|build|building|aspire|dream|looking to|trying to|keen on|"
+    r"career in)\b")
+
+# Time ----------------------------------------------------------------------------------------------
+HOURS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")
+PER_WEEK = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|an\s+|each\s+|every\s+|in\s+a\s+|on\s+|over\s+(?:the\s+)?)?"
+                      r"(?:week|wk|w|weekend|weekends)\b|^\s*(?:weekly|pw)\b")
+PER_DAY = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+|every\s+|on\s+)?"
+                     r"(?:day|night|evening|weekday|morning|workday)s?\b|^\s*(?:daily|nightly)\b")
+PER_MONTH = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+|every\s+)?(?:month|mo)\b|^\s*monthly\b")
+PER_SESSION = re.compile(r"^\s*(?:each|per session|a session|per evening|a night)\b")
+# "I have 10 hours": hours without a period count as a week's only after words like these.
+BARE_HOURS = re.compile(r"\b(?:have|got|spend|spare|give|dedicate|put in|commit|invest|study|do|can do|about|"
+                        r"around|roughly|maybe|only|just|max|maximum)\s+(?:about\s+|around\s+|roughly\s+)?$")
+NOT_STUDY_HOURS = re.compile(r"^\s*(?:long|of video|video)")
+FULL_TIME = re.compile(r"\bfull[- ]time\b")
+WORKS_FULL_TIME = re.compile(r"\b(?:work|job|working|employed)\w* full[- ]time\b")
+DAYS_A_WEEK = re.compile(r"\b(\d)\s*(?:days|evenings|nights|mornings|times|sessions)\s*(?:a|per|each|every|/)\s*week\b")
+WEEKENDS = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b")
+WEEKDAYS = re.compile(r"\bweekdays?\b|\bworkdays?\b|\bmonday to friday\b")
+DURATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(months?|mos?|weeks?|wks?|years?|yrs?)\b")
+EXPERIENCE_BEFORE = re.compile(r"\b(?:been|worked|working|experience|spent|past|last|since|coding|programming|"
+                               r"employed)\s+(?:\w+\s+){0,4}$")
+EXPERIENCE_AFTER = re.compile(r"^\s*(?:of\b|ago\b|old\b|experience\b|in (?:the )?(?:industry|role|job)\b|now\b"
+                              r"|already\b)")
+PACE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s*(?:a|per|each|every|/)\s*$")
+
+# Tastes --------------------------------------------------------------------------------------------
+CLOUDS = [("aws", r"\baws\b|\bamazon web services\b|\bsagemaker\b"),
+          ("gcp", r"\bgcp\b|\bgoogle cloud\b|\bvertex ai\b"),
+          ("azure", r"\bazure\b")]
+FORMATS = [("courses", r"\bcourses?\b|\bmoocs?\b|\bvideos?\b|\bcoursera\b|\budemy\b|\bedx\b|\bclasses\b"
+                       r"|\btutorials?\b"),
+           ("books", r"\bbooks?\b|\btextbooks?\b|\bprefer reading\b|\blike reading\b|\blove reading\b")]
+CERTIFICATION = re.compile(r"\bcert(?:s|ification|ifications|ificate|ificates|ified)?\b")

@@ -1,0 +1,155 @@
+"""A plan as people and programs read it: Markdown, JSON, iCalendar, and timeline rows for a chart."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime, time, timedelta
+
+from icalendar import Calendar, Event
+
+from agent.plan.planner import TRACK_NAMES, monthly_hours
+from agent.plan.schema import Month, Plan
+from agent.plan.skillmap import SkillMap, load_skill_map
+
+BACKGROUND_NAMES = {
+    "student": "student", "software_engineer": "software engineer", "data_analyst": "data analyst",
+    "data_scientist": "data scientist", "career_changer": "career changer", "other": "not stated",
+}
+SUMMARY_CHARS = 90
+
+
+def to_dict(plan: Plan) -> dict:
+    """The stable JSON contract: {profile, months: [{month, focus, skills, hours, resources:
+    [{name, kind, source}], project, checkpoint, citations}], unscheduled, notes}."""
+    return plan.model_dump(mode="json")
+
+
+def to_json(plan: Plan) -> str:
+    return json.dumps(to_dict(plan), indent=2, ensure_ascii=False)
+
+
+def timeline(plan: Plan) -> list[dict]:
+    """One row per skill per month, {skill, month, hours}, for a stacked bar or Gantt chart."""
+    return [{"skill": s.name, "month": m.month, "hours": s.hours} for m in plan.months for s in m.skills]
+
+
+# Markdown ---------------------------------------------------------------------------------------
+def to_markdown(plan: Plan, skill_map: SkillMap | None = None) -> str:
+    skill_map = skill_map or load_skill_map()
+    profile = plan.profile
+    totals = _totals(plan)
+    held = [skill_map.skills[i].name for i in profile.skills if i in skill_map.skills]
+    prefs = profile.preferences
+    lines = [
+        f"# Your {profile.months}-month plan: {TRACK_NAMES.get(profile.track, profile.track)}",
+        "",
+        f"- **Background:** {BACKGROUND_NAMES[profile.background]}",
+        f"- **Already know:** {', '.join(held) if held else 'nothing stated'}",
+        f"- **Time:** {profile.hours_per_week} h a week ≈ {monthly_hours(profile.hours_per_week)} h a month",
+        f"- **Preferences:** {'any format' if prefs.format == 'any' else prefs.format}"
+        f" · {'certification wanted' if prefs.certification else 'no certification asked for'}"
+        f" · {prefs.cloud.upper() if prefs.cloud else 'no cloud provider chosen'}",
+    ]
+    for month in plan.months:
+        lines += ["", *_month_lines(month, plan, totals, skill_map)]
+    if plan.unscheduled:
+        lines += ["", "## Not in this plan", ""]
+        lines += [f"- {u.name}: {u.hours} h still to go" for u in plan.unscheduled]
+    lines += ["", "## Notes", "", *[f"- {note}" for note in plan.notes]]
+    return "\n".join(lines) + "\n"
+
+
+def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: SkillMap) -> list[str]:
+    budget = monthly_hours(plan.profile.hours_per_week)
+    lines = [f"## Month {month.month} — {month.focus}", ""]
+    if month.skills:
+        lines += [f"**Study ({month.hours} of {budget} h):**", ""]
+        lines += [f"- {s.name}: {_share(s.id, s.hours, s.part, month.month, plan, totals)}" for s in month.skills]
+        lines.append("")
+    lines += ["**Resources:**", ""]
+    lines += [f"- {r.name} ({r.kind}; named in the *{skill_map.short_title(r.source)}*)" for r in month.resources]
+    lines += ["", f"**Project milestone:** {month.project}", "", f"**Checkpoint:** {month.checkpoint}", "",
+              "**From the guides:**", ""]
+    lines += [f"- “{c.quote}” ({_where(c, skill_map)})" for c in month.citations]
+    return lines
+
+
+def _where(citation, skill_map: SkillMap) -> str:
+    """"Guide › section path", the guide by its short title, without repeating a title the guide also
+    uses as its first section heading."""
+    parts = citation.section.split(" › ")
+    parts = parts[1:] if parts[0] == citation.title else parts
+    return " › ".join([skill_map.short_title(citation.guide), *parts])
+
+
+def _share(skill_id: str, hours: int, part: str, n: int, plan: Plan, totals: dict[str, int]) -> str:
+    later = [m.month for m in plan.months if m.month > n and any(s.id == skill_id for s in m.skills)]
+    goes_on = f"continues in month {later[0]}" if later else "continues after this plan"
+    return {
+        "whole": f"{hours} h",
+        "start": f"{hours} h of {totals[skill_id]} ({goes_on})",
+        "middle": f"{hours} h more of {totals[skill_id]} ({goes_on})",
+        "end": f"the last {hours} h of {totals[skill_id]}",
+    }[part]
+
+
+def _totals(plan: Plan) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for month in plan.months:
+        for skill in month.skills:
+            totals[skill.id] = totals.get(skill.id, 0) + skill.hours
+    for skill in plan.unscheduled:
+        totals[skill.id] = totals.get(skill.id, 0) + skill.hours
+    return totals
+
+
+# iCalendar --------------------------------------------------------------------------------------
+def to_ics(plan: Plan, start: date | None = None) -> bytes:
+    """One all-day event per month, on its last day: the month's project milestone. `start` is the
+    first day of month 1 (default: the first day of next month). UIDs depend on the plan only, so
+    importing a re-exported plan updates the events instead of duplicating them."""
+    start = start or _first_of_next_month(date.today())
+    digest = hashlib.sha256(to_json(plan).encode("utf-8")).hexdigest()[:16]
+    calendar = Calendar()
+    calendar.add("prodid", "-//careerbot//learning plan//EN")
+    calendar.add("version", "2.0")
+    for month in plan.months:
+        due = _add_months(start, month.month) - timedelta(days=1)
+        event = Event()
+        event.add("uid", f"careerbot-plan-{digest}-month-{month.month}")
+        event.add("dtstamp", datetime.combine(start, time(0), tzinfo=UTC))
+        event.add("dtstart", due)
+        event.add("dtend", due + timedelta(days=1))
+        event.add("summary", _clip(f"Month {month.month} milestone: {month.project}"))
+        event.add("description", _description(month))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _description(month: Month) -> str:
+    skills = ", ".join(f"{s.name} ({s.hours} h)" for s in month.skills) or "none (consolidation)"
+    return "\n".join([
+        month.focus, f"Skills: {skills}", f"Project: {month.project}", f"Checkpoint: {month.checkpoint}",
+        "Resources: " + ", ".join(r.name for r in month.resources),
+    ])
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _first_of_next_month(today: date) -> date:
+    return _add_months(today.replace(day=1), 1)
+
+
+def _add_months(day: date, months: int) -> date:
+    """`day` moved on by whole months (clamped to the end of a shorter month)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(f"cannot move {day} by {months} months")

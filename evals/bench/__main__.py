@@ -1,0 +1,127 @@
+"""`python -m evals.bench` (or `make bench`): measure careerbot on this machine and save the figures.
+
+Writes bench-out/bench.json, bench-out/bench.md and bench-out/retrieval-scaling.png."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+
+import ingest  # noqa: F401  (offline environment first)
+from agent.settings import PROJECT_ROOT
+from evals.bench.timing import machine, peak_rss_mb
+
+SECTIONS = ("ingest", "retrieval", "scaling", "answers", "plans")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.bench", description=__doc__)
+    parser.add_argument("--sections", default=",".join(SECTIONS), help=f"comma-separated subset of {SECTIONS}")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic store sizes for scaling")
+    parser.add_argument("--llm", choices=["embedded", "none"], default="embedded", help="answers section: model")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "bench-out")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    sections = args.sections.split(",")
+    results: dict = {"machine": machine()}
+
+    from agent.runtime import Runtime
+
+    runtime = Runtime()
+    if "ingest" in sections:
+        from evals.bench.ingest_bench import bench_ingest
+
+        results["ingest"] = _show("ingest", bench_ingest(runtime.settings.corpus_dir))
+    if "retrieval" in sections or "scaling" in sections:
+        from evals.bench.retrieval_bench import bench_scaling, dev_questions, query_latency
+
+        questions = dev_questions()
+        if "retrieval" in sections:
+            results["retrieval_real_corpus"] = _show("retrieval (real corpus)",
+                                                     {"chunks": runtime.retriever.size,
+                                                      **query_latency(runtime.retriever, questions, rounds=3)})
+        if "scaling" in sections:
+            vocabulary = sorted({w for chunk in runtime.retriever.chunks for w in chunk.text.split() if w.isalpha()})
+            sizes = [int(size) for size in args.sizes.split(",")]
+            results["retrieval_scaling"] = _show("retrieval scaling", bench_scaling(sizes, questions, vocabulary))
+    if "answers" in sections:
+        from agent.service import Careerbot
+        from evals.bench.answer_bench import time_answers
+
+        results["answers_no_llm"] = _show("answers --no-llm", time_answers(Careerbot(runtime, use_llm=False)))
+        if args.llm == "embedded":
+            results["answers_embedded"] = _show("answers, embedded model", time_answers(Careerbot(runtime)))
+    if "plans" in sections:
+        from evals.bench.answer_bench import time_plans
+
+        results["plans"] = _show("plan build", time_plans())
+    results["peak_rss_mb"] = round(peak_rss_mb(), 1)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench.json").write_text(json.dumps(results, indent=2))
+    (args.out / "bench.md").write_text(to_markdown(results))
+    if "retrieval_scaling" in results:
+        plot_scaling(results, args.out / "retrieval-scaling.png")
+    print(f"\nsaved {args.out / 'bench.json'} and bench.md")
+    return 0
+
+
+def _show(title: str, result: dict) -> dict:
+    print(f"{title}: {json.dumps(result)}", flush=True)
+    return result
+
+
+def to_markdown(results: dict) -> str:
+    m = results["machine"]
+    lines = [f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), Python {m['python']}.", ""]
+    if "ingest" in results:
+        r = results["ingest"]
+        lines += [f"- Ingest: {r['ingest_chunks_per_s']} chunks/s vs raw encode {r['raw_encode_chunks_per_s']} chunks/s "
+                  f"= **{r['ingest_vs_raw_encode']:.0%} of raw encode speed** ({r['chunks']} chunks); "
+                  f"re-ingest of the unchanged corpus {r['reingest_s']} s, 0 chunks embedded "
+                  f"({r['reingest_vs_full_ingest']:.0%} of a full ingest)."]
+    if "retrieval_real_corpus" in results:
+        r = results["retrieval_real_corpus"]
+        lines += [f"- Retrieval, real corpus ({r['chunks']} chunks): p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms."]
+    if "retrieval_scaling" in results:
+        lines += ["", "| chunks | p50 ms | p95 ms | BM25 index build s |", "|---:|---:|---:|---:|"]
+        lines += [f"| {size} | {r['p50_ms']} | {r['p95_ms']} | {r['bm25_index_s']} |"
+                  for size, r in results["retrieval_scaling"].items()]
+        lines += [""]
+    for key, title in (("answers_no_llm", "--no-llm"), ("answers_embedded", "embedded model")):
+        if key in results:
+            r = results[key]
+            token = f", first token {r['first_token_ms']} ms" if "first_token_ms" in r else ""
+            lines += [f"- Answer ({title}, median of {r['questions']}): first status {r['first_status_ms']} ms"
+                      f"{token}, full answer {r['total_ms']} ms."]
+    if "plans" in results:
+        lines += [f"- Plan build: median {results['plans']['median_ms']} ms, max {results['plans']['max_ms']} ms."]
+    lines += [f"- Peak RSS of the benchmark process: {results['peak_rss_mb']} MB."]
+    return "\n".join(lines) + "\n"
+
+
+def plot_scaling(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [int(s) for s in results["retrieval_scaling"]]
+    rows = list(results["retrieval_scaling"].values())
+    figure, axis = plt.subplots(figsize=(5, 3.2), dpi=120)
+    axis.plot(sizes, [r["p50_ms"] for r in rows], marker="o", label="p50")
+    axis.plot(sizes, [r["p95_ms"] for r in rows], marker="o", label="p95")
+    axis.set_xscale("log")
+    axis.set_xlabel("chunks in store")
+    axis.set_ylabel("query latency (ms)")
+    axis.set_title("Hybrid retrieval latency vs corpus size")
+    axis.legend()
+    axis.grid(alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Profile facts from a learner's own words: only what is stated, robust to phrasing."""
+
+import pytest
+
+from agent.plan import extract_profile_facts, parse_profile
+
+MATHS = ["linear_algebra_calculus", "probability_statistics"]
+
+PHRASINGS = [
+    # hours a week
+    ("10h/week", {"hours_per_week": 10}),
+    ("10 hrs per week", {"hours_per_week": 10}),
+    ("ten hours a week", {"hours_per_week": 10}),
+    ("2 hours a day", {"hours_per_week": 14}),
+    ("weekends only, 5 hours each day", {"hours_per_week": 10}),
+    ("3 evenings a week, 2 hours each", {"hours_per_week": 6}),
+    ("an hour a day on weekdays", {"hours_per_week": 5}),
+    ("2 hours a day, 5 days a week", {"hours_per_week": 10}),
+    ("around 8-10 hours weekly", {"hours_per_week": 8}),
+    ("40 hours a month", {"hours_per_week": 9}),
+    ("half an hour a day", {"hours_per_week": 4}),
+    ("I can study full-time", {"hours_per_week": 40}),
+    ("I have about 6 hours", {"hours_per_week": 6}),
+    ("I work full time as a web developer and can do 5 hours a week",
+     {"background": "software_engineer", "hours_per_week": 5, "skills": ["software_engineering"]}),
+    # horizon
+    ("in 3 months", {"months": 3}),
+    ("for a year", {"months": 12}),
+    ("over the next six months", {"months": 6}),
+    ("a 9-month plan", {"months": 9}),
+    ("12 weeks", {"months": 3}),
+    ("I have two years to prepare", {"months": 24}),
+    ("I've been coding for 5 years, plan for 4 months", {"months": 4}),
+    # background
+    ("I'm a student", {"background": "student"}),
+    ("data analyst", {"background": "data_analyst", "skills": ["sql"]}),
+    ("switching careers from teaching", {"background": "career_changer"}),
+    ("I'm a backend dev who knows Docker",
+     {"background": "software_engineer", "skills": ["docker", "software_engineering"]}),
+    ("I'm a Python developer", {"background": "software_engineer", "skills": ["python", "software_engineering"]}),
+    ("I have 5 years of experience as a Java developer",
+     {"background": "software_engineer", "skills": ["software_engineering"]}),
+    ("I'm a data scientist who wants to move into MLOps",
+     {"background": "data_scientist", "track": "mlops",
+      "skills": ["classical_ml", "model_evaluation", "probability_statistics", "python"]}),
+    # skills held and not held
+    ("I know Python and SQL", {"skills": ["python", "sql"]}),
+    ("I have 3 years of Python", {"skills": ["python"]}),
+    ("I know machine learning and statistics", {"skills": ["classical_ml", "probability_statistics"]}),
+    ("I don't know SQL", {"skills_not_held": ["sql"]}),
+    ("no maths", {"skills_not_held": MATHS}),
+    ("I know Python but not SQL", {"skills": ["python"], "skills_not_held": ["sql"]}),
+    ("Python is fine, SQL is weak", {"skills": ["python"], "skills_not_held": ["sql"]}),
+    ("I know Python, my maths is rusty", {"skills": ["python"], "skills_not_held": MATHS}),
+    ("I'm not familiar with Docker or Kubernetes", {"skills_not_held": ["docker"]}),
+    ("I know nothing about ML", {"skills_not_held": ["classical_ml"]}),
+    ("I'm learning Python at the moment", {}),
+    ("I've built RAG apps with LangChain", {"track": "llm", "skills": ["llms", "rag"]}),
+    ("I know Python, LLM apps", {"track": "llm", "skills": ["python"]}),
+    # track
+    ("I want to build LLM apps", {"track": "llm"}),
+    ("computer vision", {"track": "cv"}),
+    ("MLOps", {"track": "mlops"}),
+    ("NLP, 5 hours a week", {"hours_per_week": 5, "track": "nlp"}),
+    ("I want to become a data scientist", {"track": "data_science"}),
+    ("I don't want to do computer vision, NLP instead", {"track": "nlp"}),
+    ("I'd like to get into computer vision, not MLOps", {"track": "cv", "skills_not_held": ["ml_pipelines"]}),
+    ("used AWS at work, want to get into computer vision", {"track": "cv", "cloud": "aws", "skills": ["cloud"]}),
+    # preferences
+    ("I prefer books over courses", {"format": "books"}),
+    ("I learn best from online courses and I'd like a certification", {"format": "courses", "certification": True}),
+    ("I don't care about certifications", {"certification": False}),
+    ("my company is on GCP", {"cloud": "gcp"}),
+    # whole messages
+    ("I know Python and SQL, I have 10 hours a week, I want to build LLM apps — "
+     "what should I do for the next six months?",
+     {"hours_per_week": 10, "months": 6, "track": "llm", "skills": ["python", "sql"]}),
+    ("I'm a backend developer, I know Python, SQL and Docker, 10 hours a week, I want to build LLM apps",
+     {"background": "software_engineer", "hours_per_week": 10, "track": "llm",
+      "skills": ["docker", "python", "software_engineering", "sql"]}),
+    ("Final-year CS undergrad, comfortable with Python, numpy and statistics, "
+     "15h per week until I graduate in 8 months",
+     {"background": "student", "hours_per_week": 15, "months": 8, "skills": ["probability_statistics", "python"]}),
+    ("ex-teacher, zero coding experience, 1 hour a day, want to be an ML engineer",
+     {"background": "career_changer", "hours_per_week": 7, "track": "generalist"}),
+    ("Data analyst (SQL, Tableau) wanting to become an ML engineer. 6 hrs/wk, prefer books.",
+     {"background": "data_analyst", "hours_per_week": 6, "track": "generalist", "format": "books", "skills": ["sql"]}),
+    ("I know Python, numpy, pandas, scikit-learn and PyTorch; 10 hrs/week; LLM apps; 6 months",
+     {"hours_per_week": 10, "months": 6, "track": "llm", "skills": ["classical_ml", "python", "training_frameworks"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "facts"), PHRASINGS, ids=[text[:40] for text, _ in PHRASINGS])
+def test_extracts_exactly_the_stated_facts(text, facts):
+    assert extract_profile_facts(text) == facts
+
+
+def test_there_are_at_least_thirty_phrasings():
+    assert len(PHRASINGS) >= 30
+
+
+def test_nothing_stated_gives_no_facts():
+    assert extract_profile_facts("") == {}
+    assert extract_profile_facts("hello, can you help me?") == {}
+
+
+def test_a_role_wanted_is_not_a_background():
+    assert extract_profile_facts("I want to be a data analyst") == {}
+    assert extract_profile_facts("aspiring software engineer") == {}
+
+
+def test_years_of_experience_are_not_the_horizon():
+    assert "months" not in extract_profile_facts("I have 5 years of experience in Java")
+    assert "months" not in extract_profile_facts("I've been a backend developer for 3 years")
+
+
+def test_a_negated_skill_beats_the_one_a_background_implies():
+    facts = extract_profile_facts("I'm a software engineer but I've never used git")
+    assert facts == {"background": "software_engineer", "skills_not_held": ["software_engineering"]}
+
+
+def test_parse_profile_applies_the_defaults_to_what_is_not_stated():
+    profile = parse_profile("I know Python and SQL, I want to build LLM apps")
+    assert profile.skills == ("python", "sql")
+    assert (profile.track, profile.hours_per_week, profile.months, profile.background) == ("llm", 10, 6, "other")
