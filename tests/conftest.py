@@ -147,3 +147,32 @@ def chroma_server(tmp_path_factory):
     yield "127.0.0.1", port, process
     process.terminate()
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def corpus_runtime(tmp_path_factory, embedding_model):
+    """A Runtime over the real corpus in a temp data dir, ingested once per session."""
+    from agent.runtime import Runtime
+    from agent.settings import Settings
+
+    data_dir = tmp_path_factory.mktemp("careerbot-data")
+    runtime = Runtime(Settings(data_dir=data_dir, corpus_dir=CORPUS, llm="none"))
+    runtime.ingest(progress=False)
+    return runtime
+
+
+class ScriptedLLM:
+    """A deterministic stand-in for the model in unit tests: `reply(messages)` decides the answer,
+    streamed word by word like a real backend."""
+
+    name = "scripted"
+
+    def __init__(self, reply):
+        self.reply = reply
+        self.calls = []
+
+    def stream(self, messages, max_tokens, temperature):
+        self.calls.append(messages)
+        text = self.reply(messages) if callable(self.reply) else self.reply
+        for word in text.split(" "):
+            yield word + " "

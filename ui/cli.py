@@ -196,6 +196,15 @@ def cmd_prepare(args) -> int:
     return 0
 
 
+# serve --------------------------------------------------------------------------------------------
+def cmd_serve(args) -> int:
+    """The web app (ui/app.py) on settings.host:settings.port, after preparing the store and model."""
+    from ui.serve import serve
+
+    serve(host=args.host, port=args.port, no_llm=args.no_llm)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="careerbot", description="Offline career advice for aspiring ML engineers.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -238,6 +247,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("prepare", help="build the store and prepare the model (first start)")
     p.set_defaults(handler=_guarded(cmd_prepare))
+
+    p = commands.add_parser("serve", help="the web app: chat, learning plan, guides (127.0.0.1:7860 by default)")
+    p.add_argument("--host", help="interface to listen on (default: CAREERBOT_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: CAREERBOT_PORT or 7860)")
+    p.add_argument("--no-llm", action="store_true", help="answer extractively, without loading the model")
+    p.set_defaults(handler=_guarded(cmd_serve))
 
     from ui.cli_plan import register as register_plan
 

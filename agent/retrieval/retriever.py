@@ -144,6 +144,7 @@ def _passage(chunk: StoredChunk, score: float, fused: float, dense_rank: int | N
     meta = chunk.metadata
     return Passage(id=chunk.id, text=meta.get("body") or chunk.text, source=meta.get("source", ""),
                    title=meta.get("title", ""), section=meta.get("section", ""), kind=meta.get("kind", "guide"),
+                   short_title=meta.get("short_title", ""),
                    score=score, fused=fused, dense_rank=dense_rank, bm25_rank=bm25_rank)
 
 

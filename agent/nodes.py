@@ -1,0 +1,152 @@
+"""The graph's nodes: each a small function of the state (plus the shared parts in `Deps`)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from langgraph.config import get_stream_writer
+
+from agent import replies
+from agent.grounding import extractive_answer, select_evidence, verify_answer
+from agent.llm import ChatBackend, LLMUnavailable, Message
+from langchain_core.tools import ToolException
+
+from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
+from agent.prompts import SYSTEM_PROMPT, question_prompt
+from agent.retrieval import HybridRetriever, condense
+from agent.router import classify, in_domain, strip_injection
+from agent.settings import Settings
+from agent.state import ChatState
+
+log = logging.getLogger(__name__)
+
+PLAN_FIELDS = ("background", "skills", "hours_per_week", "months", "track", "format", "certification", "cloud")
+NOT_COVERED_REPLY = re.compile(r"guides? (do not|don't|doesn't|does not) cover", re.IGNORECASE)
+
+
+@dataclass
+class Deps:
+    """What nodes need besides the state. `llm` is None for extractive answers (--no-llm)."""
+
+    settings: Settings
+    retriever: HybridRetriever
+    llm: ChatBackend | None
+    plan_tool: Any
+    llm_error: str | None = None  # why the configured LLM could not be loaded, shown once per answer
+
+
+def _emit(event: dict) -> None:
+    try:
+        get_stream_writer()(event)
+    except RuntimeError:  # called outside a streaming run
+        pass
+
+
+def route(state: ChatState, deps: Deps) -> dict:
+    message = state["message"]
+    profile = merge_facts(state.get("profile") or {}, extract_profile_facts(message))
+    kind = classify(message)
+    update: dict = {"profile": profile, "route": kind}
+    if kind == "injection":
+        remainder = strip_injection(message)
+        if remainder and classify(remainder) in ("question", "plan") and in_domain(remainder):
+            update.update(route=classify(remainder), message=remainder, notice=replies.INJECTION_NOTICE)
+    elif kind == "question" and state.get("awaiting_profile"):
+        update["route"] = "plan"  # the answer to "how many hours a week?"
+    return update
+
+
+def retrieve(state: ChatState, deps: Deps) -> dict:
+    _emit({"status": "Searching the guides…"})
+    started = time.perf_counter()
+    query = condense(state["message"], state.get("queries") or [])
+    passages = deps.retriever.search(query, k=deps.settings.top_k)
+    update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
+              "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
+    if not passages or passages[0].score < deps.settings.min_relevance:
+        update["route"] = "not_covered" if in_domain(state["message"]) else "off_topic"
+    return update
+
+
+def compose(state: ChatState, deps: Deps) -> dict:
+    passages = state["passages"]
+    question = state["query"]
+    texts = [p["text"] for p in passages]
+    _emit({"status": f"Reading {len(passages)} passages…"})
+    timings = dict(state.get("timings") or {})
+    started = time.perf_counter()
+    if deps.llm is None:
+        draft = extractive_answer(question, texts)
+        return {"draft": draft, "timings": timings, "notice": _join(state.get("notice"), deps.llm_error)}
+    evidence = [(p["short_heading"], sentences) for p, sentences in zip(passages, select_evidence(question, texts))]
+    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(question, evidence))]
+    pieces: list[str] = []
+    try:
+        for piece in deps.llm.stream(messages, deps.settings.llm_max_tokens, deps.settings.llm_temperature):
+            if not pieces:
+                timings["first_token_ms"] = (time.perf_counter() - started) * 1000
+            pieces.append(piece)
+            _emit({"token": piece})
+    except LLMUnavailable as error:
+        log.warning("LLM failed: %s", error)
+        return {"draft": extractive_answer(question, texts), "timings": timings,
+                "notice": _join(state.get("notice"), f"The language model is unavailable ({error}); "
+                                "this answer is taken directly from the guides.")}
+    return {"draft": "".join(pieces).strip(), "timings": timings}
+
+
+def verify(state: ChatState, deps: Deps) -> dict:
+    draft = state.get("draft", "")
+    if NOT_COVERED_REPLY.search(draft) and len(draft.split()) < 25:
+        return {"route": "not_covered", "answer": "", "sentences": [], "grounded": 1.0}
+    _emit({"status": "Checking the answer against the guides…"})
+    texts = [p["text"] for p in state["passages"]]
+    verified = verify_answer(draft, texts, state["query"])
+    return {"answer": verified.text, "grounded": verified.grounded, "fallback": verified.fallback,
+            "sentences": [asdict(check) for check in verified.sentences]}
+
+
+def build_plan(state: ChatState, deps: Deps) -> dict:
+    profile = state.get("profile") or {}
+    missing = missing_fields(profile)
+    if missing and not state.get("awaiting_profile"):
+        return {"route": "ask_profile", "answer": replies.ask_profile(missing), "awaiting_profile": True}
+    _emit({"status": "Building your plan…"})
+    request = {key: value for key, value in profile.items() if key in PLAN_FIELDS}
+    try:
+        plan = deps.plan_tool.invoke(request)
+    except ToolException as error:
+        return {"answer": f"I couldn't build that plan: {error}", "awaiting_profile": False}
+    return {"plan": plan, "answer": to_markdown(Plan.model_validate(plan)), "awaiting_profile": False}
+
+
+def respond(state: ChatState, deps: Deps) -> dict:
+    route_taken = state["route"]
+    answer = state.get("answer") or ""
+    if route_taken == "greeting":
+        answer = replies.THANKS if replies.THANKS_RE.search(state["message"]) else replies.GREETING
+    elif route_taken == "off_topic":
+        answer = replies.OFF_TOPIC
+    elif route_taken == "injection":
+        answer = replies.INJECTION
+    elif route_taken == "not_covered":
+        topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide"})
+        answer = replies.not_covered(topics)
+    return {"answer": answer, "turns": [{"role": "user", "content": state["message"]},
+                                        {"role": "assistant", "content": answer}]}
+
+
+def after_route(state: ChatState) -> str:
+    return {"question": "retrieve", "plan": "build_plan"}.get(state["route"], "respond")
+
+
+def after_retrieve(state: ChatState) -> str:
+    return "compose" if state["route"] == "question" else "respond"
+
+
+def _join(*notices: str | None) -> str:
+    return " ".join(n for n in notices if n)

@@ -1,0 +1,48 @@
+"""Fixed replies for the paths that need no model: greetings, redirects, refusals, gaps in the guides."""
+
+from __future__ import annotations
+
+import re
+
+STARTERS = [
+    "What's the difference between an ML engineer and a data scientist?",
+    "Which maths do I need for machine learning?",
+    "What should I learn for MLOps?",
+    "Make me a 6-month plan: I know Python, 10 hours a week, I want to build LLM apps.",
+]
+
+GREETING = ("Hi! I'm careerbot. I answer questions about becoming a Machine Learning Engineer from four "
+            "career guides, and I can build you a personalised learning plan. You could ask, for example:\n"
+            + "\n".join(f"- {s}" for s in STARTERS))
+
+THANKS_RE = re.compile(r"\b(thanks?|thank you|thx|ty|cheers)\b", re.IGNORECASE)
+THANKS = "You're welcome! Ask me anything else about becoming an ML engineer, or ask for a learning plan."
+
+OFF_TOPIC = ("I can only help with becoming a Machine Learning Engineer: skills, learning resources, career "
+             "paths and learning plans, all from the career guides I have. Try, for example: "
+             f"\"{STARTERS[1]}\"")
+
+INJECTION = ("I can't follow instructions that try to change how I work, and I don't share my configuration. "
+             "I'm happy to answer questions about becoming an ML engineer from the guides.")
+
+INJECTION_NOTICE = "Part of your message looked like instructions to me; I ignored it and answered the question."
+
+ASK_PROFILE = {
+    "hours_per_week": "How many hours a week can you spend on learning?",
+    "skills": "What do you already know (for example Python, SQL, statistics, Docker), or what is your background?",
+    "track": ("What do you want to work on: general ML engineering, MLOps / platform, LLM & AI apps, "
+              "computer vision, NLP, or data-science-leaning work?"),
+}
+
+
+def not_covered(topics: list[str]) -> str:
+    """An honest gap, plus what the guides do cover near the question."""
+    text = "The guides don't cover that, so I won't guess."
+    if topics:
+        text += " Related topics they do cover:\n" + "\n".join(f"- {topic}" for topic in topics)
+    return text
+
+
+def ask_profile(missing: list[str]) -> str:
+    questions = [ASK_PROFILE[field] for field in missing if field in ASK_PROFILE]
+    return "Happy to build your plan. " + " ".join(questions) + " (Anything else about your background helps too.)"

@@ -1,0 +1,49 @@
+"""The deterministic router: which path a message takes, decided by rules (and, after retrieval,
+by relevance). The small embedded model cannot be trusted to choose tools with `tool_choice=auto`."""
+
+from __future__ import annotations
+
+import re
+
+GREETING = re.compile(
+    r"^\s*(hi+|hello+|hey+|hiya|yo|good (morning|afternoon|evening)|greetings|howdy|thanks?( you)?( so much)?|"
+    r"thx|ty|cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|awesome)\b[\s\w!.,?'’]*$", re.IGNORECASE)
+PLAN_INTENT = re.compile(
+    r"\b(plan|roadmap|road map|schedule|study path|learning path|curriculum|timeline|"
+    r"(\d+|one|two|three|four|five|six|nine|twelve)[- ]month)s?\b", re.IGNORECASE)
+INJECTION = re.compile(
+    r"(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines?|above|previous|prior|system)"
+    r"|\b(system|developer|hidden|initial|original)\s+(prompt|message|instructions?)"
+    r"|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\brole-?play\b|\bjailbreak|\bDAN\b|\bdeveloper mode\b"
+    r"|\b(reveal|print|show|repeat|output|tell me)\b.{0,30}\b(instructions?|prompt|rules|configuration)\b"
+    r"|\b(say|print|output|respond with|reply with|write)\s+(only\s+)?[\"'“]?[A-Z0-9-]{4,}[\"'”]?\s*$"
+    r"|<\|?(system|im_start|im_end)\|?>|\[/?INST\]|^\s*(system|assistant)\s*:",
+    re.IGNORECASE | re.MULTILINE)
+DOMAIN = re.compile(
+    r"\b(ml|mle|mlops|machine learning|ai|artificial intelligence|data|engineer\w*|career\w*|jobs?|roles?|hir\w+|"
+    r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
+    r"course\w*|books?|certif\w+|degree|phd|master'?s|bootcamp|python|sql|model\w*|deep learning|llms?|rag|agents?|"
+    r"cloud|kaggle|github|mentor\w*|intern\w*|promotion|senior|junior|work\w*)\b", re.IGNORECASE)
+SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
+
+
+def classify(message: str) -> str:
+    """One of: greeting, injection, plan, question. Relevance decides off_topic/not_covered later."""
+    if GREETING.match(message) and len(message.split()) <= 8:
+        return "greeting"
+    if INJECTION.search(message):
+        return "injection"
+    if PLAN_INTENT.search(message):
+        return "plan"
+    return "question"
+
+
+def strip_injection(message: str) -> str:
+    """The message without its instruction-like sentences (what is left may be a real question)."""
+    return " ".join(s for s in SENTENCE.split(message) if s.strip() and not INJECTION.search(s)).strip()
+
+
+def in_domain(message: str) -> bool:
+    """Does the message talk about careers, learning or ML at all? Splits 'the guides don't cover
+    that' (in domain) from a friendly redirect (off topic) when retrieval finds nothing relevant."""
+    return bool(DOMAIN.search(message))
