@@ -34,8 +34,7 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 run: setup
-	$(BIN)/careerbot ingest --stats
-	@echo 'Query it with: .venv/bin/careerbot retrieve "your question"'
+	$(BIN)/careerbot serve
 
 test: setup browser
 	$(BIN)/python -m pytest

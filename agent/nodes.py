@@ -21,6 +21,7 @@ from agent.retrieval import HybridRetriever, condense
 from agent.router import classify, in_domain, strip_injection
 from agent.settings import Settings
 from agent.state import ChatState
+from ingest.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,10 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     _emit({"status": "Searching the guides…"})
     started = time.perf_counter()
     query = condense(state["message"], state.get("queries") or [])
-    passages = deps.retriever.search(query, k=deps.settings.top_k)
+    try:
+        passages = deps.retriever.search(query, k=deps.settings.top_k)
+    except StoreUnavailable as error:
+        return {"route": "error", "query": query, "answer": f"I can't search the guides right now: {error}"}
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
     if not passages or passages[0].score < deps.settings.min_relevance:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, Literal, TypedDict
 
-Route = Literal["question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile"]
+Route = Literal["question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile", "error"]
 
 
 class Turn(TypedDict):

@@ -16,9 +16,9 @@ from pydantic import ConfigDict
 from agent.retrieval.bm25 import BM25Index
 from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
-from agent.retrieval.query import prepare_query
+from agent.retrieval.query import EmptyQuery, prepare_query
 from ingest.embedding import embed
-from ingest.store import Store, StoredChunk
+from ingest.store import Store, StoredChunk, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,20 @@ class HybridRetriever:
 
     def search(self, query: str, k: int = 4, mode: str = "hybrid", source: str | None = None,
                kind: str | None = None) -> list[Passage]:
+        """The k best passages. Raises EmptyQuery, or StoreUnavailable when the store stops answering
+        (a Chroma server that went away); the next call works again once it is back."""
         query = prepare_query(query, self.max_query_words)
+        try:
+            return self._search(query, k, mode, source, kind)
+        except (EmptyQuery, StoreUnavailable):
+            raise
+        except Exception as error:  # noqa: BLE001 - chromadb and httpx raise many types for "unreachable"
+            log.warning("store failed during search: %r", error)
+            raise StoreUnavailable(f"the vector store ({self.store.description}) is not answering "
+                                   f"({type(error).__name__}). If it is a Chroma server, check that it is "
+                                   "running; careerbot reconnects on the next question.") from error
+
+    def _search(self, query: str, k: int, mode: str, source: str | None, kind: str | None) -> list[Passage]:
         vector = embed([query], self.model_path)[0]
         where = _where(source, kind)
         dense: list[tuple[StoredChunk, float]] = []

@@ -1,0 +1,87 @@
+"""UI fixtures: the real app served in-process over the real corpus, a scripted LLM, headless Chromium."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ScriptedLLM, free_port
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+
+
+def passage_quote(messages, n: int = 1) -> str:
+    """The first evidence sentence of passage [n] in the prompt: a reply the guides support. When the
+    question carries the injection payload, the reply repeats it, so the answer path is tested too."""
+    prompt = messages[-1].content
+    line = next(line for line in prompt.splitlines() if line.startswith(f"[{n}]"))
+    reply = line.split(") ", 1)[1].split(". ")[0].rstrip(".") + f". [{n}]"
+    if "__pwned" in prompt:
+        reply += ' Also <img src=x onerror="window.__pwned=3"> <script>window.__pwned=4</script> [1]'
+    return reply
+
+
+class SlowScriptedLLM(ScriptedLLM):
+    """ScriptedLLM with a pause per word, so a browser can see the draft stream before the answer."""
+
+    def stream(self, messages, max_tokens, temperature):
+        for token in super().stream(messages, max_tokens, temperature):
+            time.sleep(0.06)
+            yield token
+
+
+@pytest.fixture(scope="session")
+def bot(corpus_runtime):
+    from agent.service import Careerbot
+
+    return Careerbot(corpus_runtime, llm=SlowScriptedLLM(passage_quote))
+
+
+@pytest.fixture(scope="session")
+def app_url(bot):
+    """The real Blocks app, launched in this process on a free loopback port."""
+    from ui.app import build_app, launch
+
+    demo = build_app(bot)
+    launch(demo, "127.0.0.1", free_port(), prevent_thread_lock=True, quiet=True)
+    yield demo.local_url.rstrip("/")
+    demo.close()
+
+
+@pytest.fixture(scope="session")
+def client(app_url):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium: run `make browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh browser context (its own localStorage, so its own conversation) on the app."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(app_url, wait_until="domcontentloaded")
+    page.wait_for_selector("#message textarea:not([disabled])")  # the conversation is restored
+    yield page
+    context.close()

@@ -1,0 +1,50 @@
+"""`careerbot serve`: prepare the store and the model with visible progress, then start the web app."""
+
+from __future__ import annotations
+
+import sys
+
+import ui  # noqa: F401  (offline environment and Gradio analytics off before gradio is imported)
+
+
+def say(text: str) -> None:
+    print(f"careerbot: {text}", file=sys.stderr, flush=True)
+
+
+def serve(host: str | None = None, port: int | None = None, no_llm: bool = False, block: bool = True):
+    """Build the store (first start: embeds the guides, ~1 min), assemble and load the model (first
+    start: ~1 GB from the packaged parts), warm the graph, then serve until Ctrl-C. Never silent:
+    each step says what it does and the slow ones draw a progress bar. Returns (demo, url)."""
+    from agent.runtime import Runtime
+    from agent.service import Careerbot
+
+    runtime = Runtime()
+    settings = runtime.settings
+    host, port = host or settings.host, port or settings.port
+    use_llm = not no_llm and settings.llm != "none"
+
+    say(f"step 1/3: the guides in {settings.corpus_dir} → the vector store ({settings.chroma_mode})")
+    say(runtime.ingest(progress=True).summary())
+    if use_llm:
+        say(f"step 2/3: the language model ({settings.llm}); the first start assembles and checks it")
+        backend, error = runtime.llm_or_error()
+        say(f"model ready: {getattr(backend, 'name', settings.llm)}" if backend else error)
+    else:
+        say("step 2/3: no language model (--no-llm or CAREERBOT_LLM=none): answers are extractive")
+    say("step 3/3: warming up retrieval and the conversation store")
+    bot = Careerbot(runtime, use_llm=use_llm)
+    bot.graph  # noqa: B018  (build it now, not on the first question)
+
+    from ui.app import build_app, launch
+
+    auth = None
+    if settings.auth_user and settings.auth_password:
+        auth = (settings.auth_user, settings.auth_password.get_secret_value())
+        say(f"basic auth on (user {settings.auth_user})")
+    demo = build_app(bot)
+    launch(demo, host, port, auth=auth, prevent_thread_lock=True, quiet=True)
+    url = f"http://{host}:{port}"
+    say(f"ready: open {url} in a browser" + (" (Ctrl-C stops)" if block else ""))
+    if block:
+        demo.block_thread()
+    return demo, url
