@@ -176,3 +176,15 @@ class ScriptedLLM:
         text = self.reply(messages) if callable(self.reply) else self.reply
         for word in text.split(" "):
             yield word + " "
+
+
+@pytest.fixture(scope="session")
+def embedded_llm():
+    """The real embedded model (Qwen2.5-Coder-1.5B GGUF), assembled into the project's data dir
+    once (the same file `make run` uses) and loaded once per test session."""
+    from agent.llm.llamacpp import LlamaCppBackend
+    from agent.llm.model_file import MODEL_FILENAME, assemble
+    from agent.settings import Settings
+
+    path = assemble(Settings().data_dir / "models" / MODEL_FILENAME, progress=False)
+    return LlamaCppBackend(path, n_ctx=4096)
