@@ -3,6 +3,7 @@
 import uuid
 
 from hypothesis import HealthCheck, given, settings, strategies as st
+from pydantic import ValidationError
 
 from agent.plan import Profile, extract_profile_facts
 from agent.service import Careerbot, EmptyMessage
@@ -28,10 +29,21 @@ def test_any_message_gets_an_answer_or_a_clear_empty_error(corpus_runtime, text)
     assert answer.route in {"question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile"}
 
 
+profile_texts = st.one_of(
+    st.text(max_size=400),
+    st.builds(lambda n, unit, m: f"I have {n} {unit} and want a plan for {m} months", st.integers(-5, 500),
+              st.sampled_from(["hours a week", "h/week", "hours a day", "hrs per week"]), st.integers(-3, 120)),
+)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(max_size=400))
-def test_profile_parser_never_crashes_and_yields_valid_profiles(text):
+@given(profile_texts)
+def test_profile_parser_never_crashes_and_out_of_range_values_are_refused_clearly(text):
     facts = extract_profile_facts(text)
     assert isinstance(facts, dict)
-    profile = Profile.from_facts(facts)
+    try:
+        profile = Profile.from_facts(facts)
+    except ValidationError as error:
+        assert "between" in str(error)
+        return
     assert 1 <= profile.hours_per_week <= 80 and 1 <= profile.months <= 24
