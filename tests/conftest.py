@@ -127,11 +127,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory):
-    """A real `chroma run` server on a free loopback port; yields (host, port, process)."""
-    path = tmp_path_factory.mktemp("chroma-server")
-    port = free_port()
+def start_chroma(path: Path, port: int) -> subprocess.Popen:
+    """A real `chroma run` server on loopback, returned once it accepts connections."""
     chroma = Path(sys.executable).with_name("chroma")
     process = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -139,11 +136,17 @@ def chroma_server(tmp_path_factory):
     while time.monotonic() < deadline:
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:
-                break
+                return process
         time.sleep(0.2)
-    else:
-        process.kill()
-        raise RuntimeError("chroma server did not start")
+    process.kill()
+    raise RuntimeError("chroma server did not start")
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server on a free loopback port; yields (host, port, process)."""
+    port = free_port()
+    process = start_chroma(tmp_path_factory.mktemp("chroma-server"), port)
     yield "127.0.0.1", port, process
     process.terminate()
     process.wait(timeout=20)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ingest.embedding import file_sha256
+
 log = logging.getLogger(__name__)
 
 # Qwen2.5-Coder-1.5B-Instruct, GGUF Q4_K_M, shipped as 22 raw byte splits (version 0.2.0).
@@ -40,14 +42,6 @@ def part_paths() -> list[Path]:
     return paths
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify(path: Path, expected_sha256: str = MODEL_SHA256, expected_bytes: int = MODEL_BYTES) -> None:
     if not path.is_file():
         raise ModelFileError(f"model file {path} not found: run `careerbot prepare`")
@@ -55,7 +49,7 @@ def verify(path: Path, expected_sha256: str = MODEL_SHA256, expected_bytes: int 
     if size != expected_bytes:
         raise ModelFileError(f"model file {path} is {size} bytes, expected {expected_bytes} "
                              f"(truncated or wrong file): {REPAIR}")
-    actual = sha256_of(path)
+    actual = file_sha256(path)
     if actual != expected_sha256:
         raise ModelFileError(f"model file {path} has sha256 {actual}, expected {expected_sha256}: {REPAIR}")
 

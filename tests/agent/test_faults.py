@@ -6,9 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 import uuid
-from pathlib import Path
 
 import pytest
 
@@ -16,23 +14,7 @@ from agent.runtime import Runtime
 from agent.service import Careerbot
 from agent.settings import Settings
 from ingest.store import StoreUnavailable
-from tests.conftest import CORPUS, free_port
-
-
-def start_chroma(path: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(path),
-                                "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    import socket
-
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return process
-        time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("chroma did not start")
+from tests.conftest import CORPUS, free_port, start_chroma
 
 
 @pytest.mark.integration
