@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from agent.grounding.support import check_sentences
+from agent.grounding.check import check_sentences
 
 DATASET = Path(__file__).resolve().parent / "datasets" / "checker_pairs.jsonl"
 

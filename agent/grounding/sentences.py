@@ -4,13 +4,15 @@ Rules (the checker scores claims only; the rest is layout):
 - A line is a Markdown heading, a list item (`-`, `*`, `+`, `•`, `1.`, `1)`) or prose. Lines are
   never joined: the LLM does not hard-wrap, and passages arrive as one line with inline bullets.
 - Inside a line, a sentence ends at `.`, `!`, `?` or `…` followed by space and a capital, a digit,
-  a quote, a bracket, bold or a list marker. Abbreviations ("e.g.", "i.e.", "vs.", "Dr.", "etc."
-  before a lower-case word) and decimals ("2.5") never end a sentence. Citation markers written
-  after the full stop ("… Python. [2]") belong to the sentence before them.
-- Not claims: headings; lines that are all bold; short lead-ins ending in ":" ("Here's what the
-  guides say:"); courtesy lines ("Hope this helps!", "Good luck!"); honest abstentions ("The
-  guides don't cover salaries."); anything with fewer than two content words once citations,
-  Markdown and talk about "the guide" are set aside.
+  a quote, a bracket, bold or a list marker, but never inside parentheses ("(section: Pyramid ›
+  5. MLOps)"). Abbreviations ("e.g.", "i.e.", "vs.", "Dr.", "etc." before a lower-case word) and
+  decimals ("2.5") never end a sentence. Citation markers written after the full stop
+  ("… Python. [2]") belong to the sentence before them.
+- Not claims: headings; lines that are all bold; lead-ins of at most 12 words ending in ":"
+  ("Here's what the guides say:"); short courtesy lines ("Hope this helps!", "Good luck!"); short
+  honest abstentions that say nothing else ("The guides don't cover salaries."); anything with
+  fewer than two content words once citations, Markdown and talk about "the guide" are set aside
+  ("Sure!", "In short:").
 """
 
 from __future__ import annotations
@@ -30,15 +32,17 @@ _ABBREVIATIONS = re.compile(
 _DOT = "\x00"
 _SENTENCE_END = re.compile(
     r"(?<=[.!?…])[\"'’”)\]*_]*\s+(?=(?:[-*+•]\s+|\d{1,2}[.)]\s+)?[\"'‘“(\[*_]*[A-Z0-9\[])")
+_INLINE_BULLET = re.compile(r"(?<![:])\s+[-•]\s+(?=[\"'(]?[A-Z])")
 _LEADING_CITES = re.compile(r"^((?:\s*\[\^?\d+(?:\s*,\s*\^?\d+)*\])+)\s*")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _COURTESY = re.compile(
-    r"^(i hope|hope (this|that|it)|good luck|happy learning|let me know|feel free|in (short|summary)|"
-    r"to (sum up|summari[sz]e)|here'?s|here is|here are|sure|great question|of course|certainly)\b", re.IGNORECASE)
+    r"^(i hope|hope (this|that|it)|good luck|best of luck|happy learning|let me know|feel free|great question)\b",
+    re.IGNORECASE)
 _ABSTENTION = re.compile(
-    r"\b(guides?|passages?|sources?|they)\b[^.]{0,25}\b(don'?t|do not|doesn'?t|does not|did not|didn'?t|not)\b"
+    r"\b(guides?|passages?|sources?|materials?)\b[^.]{0,25}\b(don'?t|do not|doesn'?t|does not|did not|didn'?t|not)\b"
     r"[^.]{0,15}\b(cover|mention|say|discuss|address|include|specify|give|provide|contain)", re.IGNORECASE)
+_CONTINUES = re.compile(r"\b(but|however|although|though|yet)\b|;", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,11 +75,37 @@ def split_sentences(text: str) -> list[str]:
     return [sentence for line in split_lines(text) for sentence in line.sentences]
 
 
+def split_passage(text: str) -> list[str]:
+    """A passage's sentences, also cut at inline bullets (" - Next item"), which chunking leaves
+    inside one line; a lead-in ending in ":" stays with its first item."""
+    units: list[str] = []
+    for sentence in split_sentences(text):
+        units.extend(part.strip() for part in _INLINE_BULLET.split(sentence) if part.strip())
+    return units
+
+
+def with_citations(sentence: str, cites: list[int]) -> str:
+    """The sentence with its citation markers replaced by `cites`, placed before the final stop."""
+    body = re.sub(r"\s+([.,;:!?])", r"\1", CITATION.sub("", sentence)).rstrip()
+    body = re.sub(r"\s{2,}", " ", body)
+    markers = "".join(f"[{n}]" for n in cites)
+    if not markers:
+        return body
+    end = re.search(r"([.!?…]+|:)?(\*\*|__)?$", body)
+    cut = end.start() if end and end.group(0) else len(body)
+    return f"{body[:cut].rstrip()} {markers}{body[cut:]}"
+
+
 def _split_line(line: str) -> list[str]:
     protected = _ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + _DOT, line)
-    pieces = [p.replace(_DOT, ".").strip() for p in _SENTENCE_END.split(protected)]
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(protected):
+        if pieces and pieces[-1].count("(") > pieces[-1].count(")"):  # no sentence ends inside brackets
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
     sentences: list[str] = []
-    for piece in pieces:
+    for piece in (p.replace(_DOT, ".").strip() for p in pieces):
         piece = LIST_MARKER.sub("", piece)
         cites = _LEADING_CITES.match(piece)
         if cites and sentences:  # "… Python. [2] Then …": the [2] closes the sentence before
@@ -120,11 +150,13 @@ def is_claim(sentence: str) -> bool:
         return False
     if _COURTESY.match(text) and len(text.split()) <= 12:
         return False
-    if _ABSTENTION.search(text):
+    if is_abstention(stripped):
         return False
     return len(content_stems(text)) >= 2
 
 
 def is_abstention(sentence: str) -> bool:
-    """An honest "the guides don't cover that": kept as is, never scored."""
-    return bool(_ABSTENTION.search(fold_quotes(plain(sentence))))
+    """An honest "the guides don't cover that": kept as is, never scored. Only a short sentence
+    that says nothing else counts ("… don't mention it, but X is best" is checked as a claim)."""
+    text = fold_quotes(plain(sentence))
+    return bool(_ABSTENTION.search(text)) and not _CONTINUES.search(text) and len(text.split()) <= 20

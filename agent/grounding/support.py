@@ -1,43 +1,37 @@
-"""Scoring how well the passages support each sentence of an answer, and fixing its citations.
+"""Where a sentence is scored against a passage: how well does the passage support it?
 
 score = SIMILARITY_WEIGHT · cosine + (1 − SIMILARITY_WEIGHT) · overlap, then multiplied down by
-each hard check that fails. cosine is MiniLM's best match among the passage's sentences and runs
-of 2–3 consecutive sentences (a summary spans several); overlap is the share of the sentence's
-content stems found in the passage. The hard checks: a number, a name or an absolute word
-("always", "best", "most") that the passage does not have, and a flipped negation or an opposite
-("weak" for "strong") against the passage sentence that matches best. Weights and threshold were
-tuned on the even ids of evals/datasets/checker_pairs.jsonl (see evals/checker.py)."""
+each hard check that fails:
+- cosine: MiniLM's best match among the passage's sentences and runs of 2–3 of them (their mean
+  vector: a summary spans several sentences, and no extra embedding is needed);
+- overlap: the share of the sentence's content stems the passage has ("ml", "engineer" and the
+  other words every guide uses count a third);
+- a number, year or duration the passage does not state; a name (tool, book, course, person,
+  acronym) it does not name; a flipped negation or an opposite word ("weak" for "strong")
+  against the passage sentences the claim is about; absolute or comparative words ("always",
+  "best", "more than") the passage does not use.
+Weights and SUPPORT_THRESHOLD were chosen on the even ids of evals/datasets/checker_pairs.jsonl;
+`python -m evals.checker` reports both halves."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from agent.grounding import terms
-from agent.grounding.sentences import citations, is_claim, plain, split_sentences
-from agent.grounding.vectors import unit, vectors
+from agent.grounding import names, polarity, terms
+from agent.grounding.sentences import plain, split_passage
+from agent.grounding.vectors import unit
 
 SUPPORT_THRESHOLD = 0.5
 SIMILARITY_WEIGHT = 0.6
 NUMBER_PENALTY = 0.3     # a count, year or duration the passage does not state
 NAME_PENALTY = 0.3       # a tool, book, course or person the passage does not name
 NEGATION_PENALTY = 0.4   # "not"/"never"/"rarely" on one side only, or an opposite word
-QUALIFIER_PENALTY = 0.8  # "always", "best", "most", "required" … the passage does not say
-POLARITY_MARGIN = 0.08   # passage sentences this close to the best match count for the negation check
+QUALIFIER_PENALTY = 0.75  # "always", "best", "most", "required" … the passage does not say
+POLARITY_MARGIN = 0.05   # passage sentences this close to the best match count for the negation check
 WINDOW = 3               # longest run of consecutive passage sentences compared as one
-
-
-@dataclass(frozen=True)
-class SentenceCheck:
-    text: str            # the sentence as shown: markers rewritten to `cites`, list marker stripped
-    supported: bool
-    score: float         # 0..1 support score (against the cited passages when supported)
-    cites: list[int]     # 1-based passage numbers the sentence cites after fixing
-    best: int | None     # 1-based passage that supports it best
-    reason: str = ""     # why it failed, e.g. "number 2019 not in the passages" ("" when supported)
 
 
 @dataclass(frozen=True)
@@ -75,16 +69,16 @@ class Claim:
 
 @lru_cache(maxsize=2048)
 def passage_view(passage: str) -> PassageView:
-    sentences = tuple(s for s in (plain(x) for x in split_sentences(passage)) if s)
+    sentences = tuple(s for s in (plain(x) for x in split_passage(passage)) if s)
     text = " ".join(sentences)
     return PassageView(sentences, frozenset(terms.expand(terms.content_stems(text))),
-                       frozenset(terms.name_pool(text)), frozenset(terms.numbers(text)), text)
+                       frozenset(names.pool(text)), frozenset(terms.numbers(text)), text)
 
 
 def claim_of(sentence: str) -> Claim:
     text = plain(sentence)
-    return Claim(text, frozenset(terms.content_stems(text)), tuple(terms.names(text)),
-                 frozenset(terms.numbers(text)), terms.negated(text), frozenset(terms.qualifiers(text)))
+    return Claim(text, frozenset(terms.content_stems(text)), tuple(names.names(text)),
+                 frozenset(terms.numbers(text)), polarity.negated(text), frozenset(polarity.qualifiers(text)))
 
 
 def merge(views: list[PassageView]) -> PassageView:
@@ -100,12 +94,11 @@ def support(claim: Claim, claim_vector: np.ndarray, view: PassageView, sentence_
         return Support(0.0, 0.0, 0.0, "nothing to compare")
     sims = sentence_vectors @ claim_vector
     similarity = float(sims.max())
-    for size in range(2, min(WINDOW, len(view.sentences)) + 1):
+    for size in range(2, min(WINDOW, len(view.sentences)) + 1):  # runs of sentences: their mean vector
         for start in range(len(view.sentences) - size + 1):
             window = unit(sentence_vectors[start:start + size].sum(axis=0))
             similarity = max(similarity, float(window @ claim_vector))
-    matched = sum(terms.stem_matches(s, view.stems) for s in claim.stems)
-    overlap = matched / len(claim.stems)
+    overlap = terms.overlap(claim.stems, view.stems)
     score = SIMILARITY_WEIGHT * max(similarity, 0.0) + (1 - SIMILARITY_WEIGHT) * overlap
 
     reasons: list[str] = []
@@ -113,18 +106,20 @@ def support(claim: Claim, claim_vector: np.ndarray, view: PassageView, sentence_
     if missing_numbers:
         score *= NUMBER_PENALTY
         reasons.append("number " + ", ".join(f"{n:g}" for n in missing_numbers) + " not in the passages")
-    missing_names = [n for n in claim.names if not terms.name_in(n, view.words)]
+    missing_names = [n for n in claim.names if not names.named_in(n, view.words)]
     if missing_names:
         score *= NAME_PENALTY
         reasons.append(", ".join(missing_names) + " not named in the passages")
-    # Polarity is compared with the passage sentences that match about as well as the best one:
-    # a paraphrase of two sentences may follow either ("aren't one-size-fits-all" / "some lean …").
-    close = [view.sentences[i] for i in np.flatnonzero(sims >= sims.max() - POLARITY_MARGIN)]
-    flipped = terms.opposites(claim.text, view.sentences[int(sims.argmax())])
-    if all(terms.negated(s) != claim.negated for s in close) or flipped:
+    # Polarity is compared with the passage sentences the claim is about (similarity plus shared
+    # words), all those about as close as the best one: a paraphrase of two sentences may follow
+    # either ("aren't one-size-fits-all" / "some lean more toward …").
+    closeness = sims + np.array([terms.overlap(claim.stems, terms.sentence_stems(s)) for s in view.sentences])
+    close = [view.sentences[i] for i in np.flatnonzero(closeness >= closeness.max() - POLARITY_MARGIN)]
+    flipped = sorted(set.intersection(*(set(polarity.opposites(claim.text, s)) for s in close)))
+    if not any(polarity.agrees(claim.negated, claim.stems, s) for s in close) or flipped:
         score *= NEGATION_PENALTY
         reasons.append("says the opposite" + (f" ({', '.join(flipped)})" if flipped else " (negation)"))
-    extra = claim.qualifiers - terms.qualifiers(view.text)
+    extra = claim.qualifiers - polarity.qualifiers(view.text)
     if extra:
         score *= QUALIFIER_PENALTY ** len(extra)
         reasons.append("adds " + ", ".join(sorted(extra)))

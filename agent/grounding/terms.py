@@ -1,11 +1,11 @@
-"""The words a claim is made of: content stems, numbers, names, negation and opposites.
+"""The words a claim is made of: content stems (matched across endings and spellings) and numbers.
 
-These are the hard checks that similarity misses: a changed year, an invented book, a flipped
-"not" all look almost identical to MiniLM, but not to these lookups."""
+A changed year looks almost identical to MiniLM; these lookups do not miss it."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agent.retrieval.bm25 import STOPWORDS, stem
 
@@ -14,6 +14,13 @@ WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 # Talk about the source rather than the subject: "the guide recommends …" adds no claim.
 META = frozenset("""guide guid author recommend suggest say mention accord describ
 roadmap article post passag source""".split())
+# Prefixes a hyphen cuts off ("non-technical", "pre-trained"): not words of their own.
+FRAGMENTS = frozenset("non pre co re un sub semi anti".split())
+
+# Words nearly every passage of the guides uses (in over a quarter of the chunks): sharing them
+# says little about support. DOMAIN_WEIGHT is what they count for in the word overlap.
+DOMAIN = frozenset("learn ml machine engineer model skill data understand ai intelligence artificial".split())
+DOMAIN_WEIGHT = 1 / 3
 
 # Acronyms the guides use interchangeably with their expansions.
 ALIASES = {
@@ -31,41 +38,6 @@ NUMBER_WORDS = {
 }
 # "one" and "first" are left out on purpose: "one form of …", "first, learn Python" are not counts.
 _NUMBER = re.compile(r"(?<![a-z0-9_.])(?<![a-z]-)(\d+(?:[.,]\d+)*)(?![a-z0-9])|\b(" + "|".join(NUMBER_WORDS) + r")\b")
-
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|nothing|neither|nor|without|cannot|rarely|hardly|seldom|barely|skip|ignore|"
-    r"lack|lacks|lacking|shortage|unnecessary|no longer|rather than|instead of)\b|n't\b|(?<!\ba )\blittle\b")
-# Double negatives read as positive: "don't underestimate", "not only", "never stop learning".
-_NOT_NEGATION = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?(?:underestimate|forget|ignore|overlook|neglect|stop|"
-    r"give up|hesitate|miss|doubt)\b|\bnot (?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
-
-_OPPOSITES = [
-    ("strong", "weak"), ("high", "low"), ("more", "less"), ("more", "fewer"), ("increase", "decrease"),
-    ("grow", "shrink"), ("grow", "decline"), ("easy", "hard"), ("easy", "difficult"), ("clean", "messy"),
-    ("essential", "optional"), ("crucial", "minor"), ("important", "unimportant"), ("supervised", "unsupervised"),
-    ("labeled", "unlabeled"), ("before", "after"), ("always", "sometimes"), ("must", "optional"),
-    ("simple", "complex"), ("large", "small"), ("better", "worse"), ("advanced", "basic"),
-]
-OPPOSITE: dict[str, set[str]] = {}
-for _a, _b in _OPPOSITES:
-    OPPOSITE.setdefault(_a, set()).add(_b)
-    OPPOSITE.setdefault(_b, set()).add(_a)
-
-# Absolute or comparative words that turn a mild statement into a strong, often unsupported one.
-QUALIFIERS = {
-    "always": "always", "every": "all", "all": "all", "any": "all", "only": "only", "best": "best",
-    "easiest": "best", "fastest": "best", "worst": "best", "most": "most", "mostly": "most", "majority": "most",
-    "required": "require", "require": "require", "requires": "require", "mandatory": "require",
-    "guarantee": "guarantee", "guaranteed": "guarantee", "usually": "usually", "typically": "usually",
-    "routinely": "usually", "generally": "usually", "than": "than", "already": "already",
-}
-_QUALIFIER = re.compile(r"\b(" + "|".join(QUALIFIERS) + r")\b")
-
-_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w.+#&/'-]*[\w+#]|[A-Z]")
-_STARTERS = re.compile(r"(^|[:;(\"'‘“—–]|\s[-–—]\s|[.!?]\s)\s*$")
-_GENERIC_NAMES = frozenset({"ml", "ai", "i"})
-
 
 def fold_quotes(text: str) -> str:
     return (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -88,7 +60,13 @@ def words(text: str) -> list[str]:
 def content_stems(text: str) -> set[str]:
     """Stems of the content words, without stopwords or talk about the guide."""
     stems = {stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1}
-    return stems - META
+    return stems - META - FRAGMENTS
+
+
+@lru_cache(maxsize=16384)
+def sentence_stems(text: str) -> frozenset[str]:
+    """Content stems with acronym expansions, cached: passage sentences come back every turn."""
+    return frozenset(expand(content_stems(text)))
 
 
 def expand(stems: set[str]) -> set[str]:
@@ -110,15 +88,25 @@ def stem_matches(word: str, pool: set[str]) -> bool:
         short, long_ = (word, other) if len(word) <= len(other) else (other, word)
         if len(short) >= 4 and long_.startswith(short):
             return True
-        if len(short) >= 7 and long_[:6] == short[:6]:
+        if len(short) >= 6 and long_[:len(short) - 1] == short[:-1]:  # "theory"/"theoretical"
             return True
     return False
+
+
+def overlap(stems: frozenset[str], pool: frozenset[str]) -> float:
+    """Share of `stems` found in `pool`; the DOMAIN words count a third, so sharing "ml" and
+    "engineer" alone does not make a sentence about the same thing."""
+    if not stems:
+        return 0.0
+    weights = {s: DOMAIN_WEIGHT if s in DOMAIN else 1.0 for s in stems}
+    return sum(w for s, w in weights.items() if stem_matches(s, pool)) / sum(weights.values())
 
 
 def numbers(text: str) -> set[float]:
     """Every count, year, duration or percentage in the text, as a value ("25-hour" → 25)."""
     found: set[float] = set()
-    for digits, word in _NUMBER.findall(fold_quotes(text).lower()):
+    text = re.sub(r"\(\d{1,2}\)", " ", fold_quotes(text).lower())  # "(1) Python, (2) SQL" enumerates
+    for digits, word in _NUMBER.findall(text):
         if digits:
             try:
                 found.add(float(digits.replace(",", "")))
@@ -127,62 +115,3 @@ def numbers(text: str) -> set[float]:
         else:
             found.add(float(NUMBER_WORDS[word]))
     return found
-
-
-def names(text: str) -> list[str]:
-    """Named things: capitalised words past the start of a clause, acronyms, CamelCase, and
-    tool-like tokens (digits, dots or underscores inside a word), plus every word of a quoted title.
-    A "Label:" at the start of a line is a heading, not a name."""
-    text = fold_quotes(text)
-    label = re.match(r"^[^:]{1,40}:\s", text)
-    start = label.end() if label and len(label.group(0).split()) <= 5 else 0
-    found: list[str] = []
-    for match in _NAME_TOKEN.finditer(text, start):
-        token = match.group(0).rstrip(".'")
-        token = re.sub(r"'s$", "", token)
-        if len(token) < 2 or token.lower() in _GENERIC_NAMES:
-            continue
-        clause_start = bool(_STARTERS.search(text[:match.start()])) or match.start() == start
-        capitalised = token[0].isupper()
-        inner = bool(re.search(r"[a-z][A-Z]|[A-Z]{2}|\d[A-Za-z]|[A-Za-z]\d|[_.][a-z]", token))
-        kebab = token.count("-") >= 2 and not any(p in STOPWORDS for p in token.lower().split("-"))
-        if inner or kebab or (capitalised and not clause_start):
-            found.append(token)
-    for quoted in re.findall(r"(?<![\w])['\"]([^'\"]{3,80})['\"](?![\w])", text):
-        found.extend(w for w in quoted.split() if w.lower() not in STOPWORDS and len(w) > 2)
-    return list(dict.fromkeys(found))
-
-
-def name_in(name: str, text_words: set[str]) -> bool:
-    """A name is present when all its word pieces are among the passage's words (or aliases)."""
-    pieces = [p for p in words(name) if len(p) > 1]
-    return all(p in text_words or stem(p) in text_words or p.rstrip("s") in text_words for p in pieces)
-
-
-def name_pool(text: str) -> set[str]:
-    """The words of a passage a name may be looked up in: raw tokens, their stems, and aliases."""
-    raw = set(words(text))
-    return expand(raw | {stem(w) for w in raw})
-
-
-def negated(text: str) -> bool:
-    """Whether the text denies rather than asserts (double negatives count as asserting)."""
-    low = re.sub(r"\s+", " ", fold_quotes(text).lower())
-    low = _NOT_NEGATION.sub(" ", low)
-    return bool(_NEGATION.search(low))
-
-
-def opposites(sentence: str, passage: str) -> list[str]:
-    """Words of the sentence whose opposite the passage uses instead ("weak" against "strong")."""
-    mine, theirs = _plain_words(sentence), _plain_words(passage)
-    return sorted(word for word in mine if word in OPPOSITE and word not in theirs and OPPOSITE[word] & theirs)
-
-
-def _plain_words(text: str) -> set[str]:
-    raw = set(words(text))
-    return raw | {stem(w) for w in raw}
-
-
-def qualifiers(text: str) -> set[str]:
-    """The absolute or comparative words of a text, grouped ("every" and "all" are one)."""
-    return {QUALIFIERS[word] for word in _QUALIFIER.findall(fold_quotes(text).lower())}

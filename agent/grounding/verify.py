@@ -1,0 +1,104 @@
+"""The answer as users see it: unsupported sentences removed or flagged, citations fixed, and an
+extractive answer from the passages when too little of the LLM's answer survives.
+
+`grounded` is the share of claim sentences the passages support, 1.0 when the answer makes no
+claim at all (an honest "the guides don't cover that" is not penalised). `removed` lists the
+unsupported claim sentences that are not in the final text: all of them in "remove" mode or on
+fallback, none in "flag" mode (they stay, marked)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.grounding.check import SentenceCheck, check_sentences
+from agent.grounding.extractive import extractive_answer
+from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, split_lines
+
+UNSUPPORTED_MARK = "⚠️(unsupported)"
+
+
+@dataclass(frozen=True)
+class Verified:
+    text: str                       # final answer text
+    sentences: list[SentenceCheck]  # checks of the original answer's claim sentences, in order
+    grounded: float                 # share of claim sentences supported; 1.0 when there are none
+    fallback: bool                  # True when the extractive answer replaced the LLM's
+    removed: list[str]              # unsupported sentences left out of `text`
+
+
+def verify_answer(answer: str, passages: list[str], question: str, mode: Literal["remove", "flag"] = "remove",
+                  min_kept: float = 0.5) -> Verified:
+    """Check every claim sentence; fall back to `extractive_answer` when fewer than `min_kept` of
+    them are supported, or when nothing would be left (no claim and no honest abstention)."""
+    if mode not in ("remove", "flag"):
+        raise ValueError(f"mode must be 'remove' or 'flag', not {mode!r}")
+    lines = split_lines(answer)
+    claims = [s for line in lines if not line.heading for s in line.sentences if is_claim(s)]
+    checks = check_sentences(claims, passages)
+    kept = sum(check.supported for check in checks)
+    grounded = kept / len(checks) if checks else 1.0
+    unsupported = [check.text for check in checks if not check.supported]
+    abstains = any(is_abstention(s) for line in lines for s in line.sentences)
+    if (checks and grounded < min_kept) or (kept == 0 and not abstains):
+        return Verified(extractive_answer(question, passages), checks, grounded, True, unsupported)
+    text = _render(lines, iter(checks), mode, len(passages))
+    return Verified(text, checks, grounded, False, unsupported if mode == "remove" else [])
+
+
+def _render(lines: list[Line], checks, mode: str, passages: int) -> str:
+    """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too."""
+    out: list[tuple[str, bool, bool]] = []  # (line text, is a header, had claims that all went)
+    for line in lines:
+        if line.heading:
+            out.append((line.sentences[0], True, False))
+            continue
+        pieces, claims, dropped = [], 0, 0
+        for sentence in line.sentences:
+            if not is_claim(sentence):
+                kept = _drop_dangling(sentence, passages)
+                if CITATION.sub("", kept).strip(" .,;:"):  # a line of bare markers ("[1]") goes
+                    pieces.append(kept)
+                continue
+            check: SentenceCheck = next(checks)
+            claims += 1
+            if check.supported:
+                pieces.append(check.text)
+            elif mode == "flag":
+                pieces.append(f"{check.text} {UNSUPPORTED_MARK}")
+            else:
+                dropped += 1
+        emptied = line.sentences and not pieces
+        if emptied or (claims and claims == dropped and not any(is_abstention(p) for p in pieces)):
+            out.append(("", False, True))  # "Sure! <removed claim>" leaves no line behind
+            continue
+        header = not claims and bool(pieces) and pieces[-1].rstrip("*_ ").endswith(":")
+        out.append((line.prefix + " ".join(pieces) if pieces else "", header, False))  # blank lines stay
+    return _tidy(out)
+
+
+def _tidy(out: list[tuple[str, bool, bool]]) -> str:
+    """Drop headers whose section lost every claim, then blank-line runs and removed lines."""
+    keep = [True] * len(out)
+    for i, (_, header, _) in enumerate(out):
+        if not header:
+            continue
+        section = []
+        for text, other_header, gone in out[i + 1:]:
+            if other_header:
+                break
+            section.append((text, gone))
+        if any(gone for _, gone in section) and not any(text for text, gone in section if not gone):
+            keep[i] = False
+    lines = [text for (text, _, gone), k in zip(out, keep) if k and not gone]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _drop_dangling(sentence: str, passages: int) -> str:
+    """Citation numbers that point past the passages are removed from sentences that are not checked."""
+    def keep(match: re.Match) -> str:
+        numbers = [n for n in re.findall(r"\d+", match.group(1)) if 1 <= int(n) <= passages]
+        return "".join(f"[{n}]" for n in numbers)
+    return re.sub(r"\s+([.,;:!?])", r"\1", CITATION.sub(keep, sentence)).strip()

@@ -1,0 +1,14 @@
+"""The checker as the eval suite scores it, on the labelled pairs of evals/datasets."""
+
+from evals.checker import evaluate_checker
+
+
+def test_the_checker_meets_its_targets_on_both_halves(embedding_model):
+    result = evaluate_checker()
+    assert result["n"] == 150
+    assert result["f1"] >= 0.85 and result["precision"] >= 0.9
+    for half in ("even", "odd"):
+        assert result[half]["f1"] >= 0.85 and result[half]["precision"] >= 0.9
+    assert set(result["per_category"]) == {"verbatim", "paraphrase", "summary", "fabricated_resource",
+                                           "wrong_number", "unsupported_claim", "negation", "off_passage"}
+    assert all(category["accuracy"] >= 0.8 for category in result["per_category"].values())
