@@ -24,6 +24,6 @@ def passages_block(evidence: list[tuple[str, list[str]]]) -> str:
 def question_prompt(question: str, evidence: list[tuple[str, list[str]]]) -> str:
     """The instruction comes last, next to the question: small models follow the nearest text."""
     return (f"Passages from the career guides:\n{passages_block(evidence)}\n\nQuestion: {question}\n\n"
-            "Write a short answer in your own words, using only the passages above. After each sentence, "
+            "Write a short answer using only the passages above, staying close to their wording. After each sentence, "
             "put the number of the passage it comes from in square brackets, for example: "
             "\"Python is the main language for ML [2].\"")

@@ -49,18 +49,17 @@ def read_resources(path: Path) -> list[Resource]:
 
 
 def resource_documents(path: Path, guide_titles: dict[str, str]) -> list[Document]:
-    """One short document per resource, written as a sentence a question can match."""
+    """One short document per resource. The guide's own words about it come first, so that a
+    sentence quoted from this entry is the guide's, not careerbot's description of it."""
     documents = []
     for resource in read_resources(path):
         guide_title = guide_titles.get(resource.guide, resource.guide)
         by = f" by {resource.author}" if resource.author else ""
-        lines = [
-            f"# {resource.name}",
-            f"{resource.name}{by} is a {resource.kind} for {AREA_NAMES.get(resource.skill_area, resource.skill_area)}, "
-            f"recommended in \"{guide_title}\" (section: {resource.section}).",
-        ]
+        lines = [f"# {resource.name}"]
         if resource.note:
-            lines.append(resource.note)
+            lines.append(resource.note if resource.note.endswith((".", "!", "?")) else f"{resource.note}.")
+        lines.append(f"{resource.name}{by} ({resource.kind}, {AREA_NAMES.get(resource.skill_area, resource.skill_area)}) "
+                     f"is named in \"{guide_title}\", section {resource.section}.")
         if resource.url:
             lines.append(f"Link: {resource.url}")
         documents.append(Document(
