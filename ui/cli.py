@@ -205,6 +205,14 @@ def cmd_serve(args) -> int:
     return 0
 
 
+# eval ---------------------------------------------------------------------------------------------
+def cmd_eval(args) -> int:
+    """The offline eval suite (evals/runner.py): metrics.json, report.md, report.html; --gate for CI."""
+    from evals.runner import main as run_eval
+
+    return run_eval(args)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="careerbot", description="Offline career advice for aspiring ML engineers.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -253,6 +261,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default: CAREERBOT_PORT or 7860)")
     p.add_argument("--no-llm", action="store_true", help="answer extractively, without loading the model")
     p.set_defaults(handler=_guarded(cmd_serve))
+
+    p = commands.add_parser("eval", help="offline eval suite: metrics.json, report.md, report.html, CI gate",
+                            description="Run the eval datasets offline and write a report; --gate fails below "
+                                        "evals/thresholds.toml.")
+    p.add_argument("--suite", choices=["retrieval", "answers", "probes", "plans", "checker", "all"], default="all")
+    p.add_argument("--llm", choices=["none", "embedded"], default="none",
+                   help="answer with the local model (slow, the full suite) or extractively (default, fast)")
+    p.add_argument("--out", help="report folder (default: eval-out/ in the project)")
+    p.add_argument("--gate", action="store_true", help="exit 1 when a metric is below its threshold")
+    p.add_argument("--limit", type=int, help="only the first N rows of each dataset (a quick look)")
+    p.set_defaults(handler=_guarded(cmd_eval))
 
     from ui.cli_plan import register as register_plan
 
