@@ -35,9 +35,9 @@ ASK_PROFILE = {
 }
 
 
-def not_covered(topics: list[str]) -> str:
+def not_covered(topics: list[str], gap: str | None = None) -> str:
     """An honest gap, plus what the guides do cover near the question."""
-    text = "The guides don't cover that, so I won't guess."
+    text = f"The guides don't cover {gap or 'that'}, so I won't guess."
     if topics:
         text += " Related topics they do cover:\n" + "\n".join(f"- {topic}" for topic in topics)
     return text

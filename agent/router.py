@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 
 GREETING = re.compile(
-    r"^\s*(hi+|hello+|hey+|hiya|yo|good (morning|afternoon|evening)|greetings|howdy|thanks?( you)?( so much)?|"
-    r"thx|ty|cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|awesome)\b[\s\w!.,?'’]*$", re.IGNORECASE)
+    r"^\W*(hi+|hello+|hey+|hiya|yo|good (morning|afternoon|evening|day)|greetings|howdy|thanks?|thank you|thx|ty|"
+    r"cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|awesome|perfect)\b", re.IGNORECASE)
+# Words that may follow a greeting without making it a question ("thank you so much, that was really helpful 🙏").
+GREETING_FILLER = frozenset("""careerbot bot there everyone all you so much very really a lot that this it was is
+    helpful useful great nice good again for the help answer answers have day morning afternoon evening night
+    friend mate buddy and too well super thanks thank cheers bye see later soon""".split())
 PLAN_INTENT = re.compile(
     r"\b(plan|roadmap|road map|schedule|study path|learning path|curriculum|timeline|"
     r"(\d+|one|two|three|four|five|six|nine|twelve)[- ]month)s?\b", re.IGNORECASE)
@@ -29,13 +33,23 @@ SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
 
 def classify(message: str) -> str:
     """One of: greeting, injection, plan, question. Relevance decides off_topic/not_covered later."""
-    if GREETING.match(message) and len(message.split()) <= 8:
+    if is_greeting(message):
         return "greeting"
     if INJECTION.search(message):
         return "injection"
     if PLAN_INTENT.search(message):
         return "plan"
     return "question"
+
+
+def is_greeting(message: str) -> bool:
+    """A greeting or thanks with nothing else in it: "ok, how should I learn it?" is a question."""
+    match = GREETING.match(message)
+    if not match:
+        return False
+    rest = message[match.end():]
+    words = re.findall(r"[a-z']+", rest.lower())
+    return "?" not in rest and len(words) <= 10 and all(word in GREETING_FILLER for word in words)
 
 
 def strip_injection(message: str) -> str:

@@ -102,7 +102,8 @@ class Careerbot:
         thread_id = thread_id or uuid.uuid4().hex
         yield {"type": "status", "text": "Thinking…"}
         turn = {"message": message, "notice": trim_notice, "passages": [], "draft": "", "answer": "",
-                "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": ""}
+                "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "",
+                "gap": ""}
         config = {"configurable": {"thread_id": thread_id}}
         final: dict[str, Any] = {}
         for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):

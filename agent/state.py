@@ -27,6 +27,7 @@ class ChatState(TypedDict, total=False):
     message: str
     route: Route
     query: str
+    gap: str  # the topic agent.scope found the guides do not cover
     notice: str  # shown above the answer (e.g. "the LLM is unavailable: answered from the guides directly")
     passages: list[dict[str, Any]]  # Passage.to_json() of what was retrieved
     draft: str  # the model's answer before verification

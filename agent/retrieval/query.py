@@ -49,12 +49,12 @@ def prepare_query(text: str | None, max_words: int = 80) -> str:
 
 
 def is_follow_up(query: str) -> bool:
-    """Short questions that lean on what came before: openers like 'and…', 'what about…', or
-    pronouns with few content words of their own ('any books for that?')."""
-    content = tokenize(query)
-    if FOLLOW_UP_OPENERS.match(query.strip()) and len(content) <= 6:
-        return True
-    return bool(ANAPHORA.search(query)) and len(content) <= 4
+    """Questions that may lean on what came before: openers like 'and…', 'what about…', or
+    pronouns ('any books for that?', 'is it still worth it?'). A cue, not a verdict: the caller
+    searches both ways and keeps the better (see agent.nodes.retrieve)."""
+    if len(tokenize(query)) > 15:
+        return False
+    return bool(FOLLOW_UP_OPENERS.match(query.strip()) or ANAPHORA.search(query))
 
 
 def condense(query: str, history: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -75,7 +76,7 @@ class HybridRetriever:
                                    "running; careerbot reconnects on the next question.") from error
 
     def _search(self, query: str, k: int, mode: str, source: str | None, kind: str | None) -> list[Passage]:
-        vector = embed([query], self.model_path)[0]
+        vector = query_vector(query, self.model_path)
         where = _where(source, kind)
         dense: list[tuple[StoredChunk, float]] = []
         sparse: list[StoredChunk] = []
@@ -129,6 +130,14 @@ class HybridRetriever:
         missing = [i for i in ids if by_id[i].embedding is None]
         fetched = {chunk.id: chunk.embedding for chunk in self.store.get(missing, include_embeddings=True)}
         return {i: (by_id[i].embedding if by_id[i].embedding is not None else fetched[i]) for i in ids}
+
+
+@lru_cache(maxsize=2048)
+def query_vector(query: str, model_path: str | None) -> np.ndarray:
+    """Query embeddings, cached: retries, follow-up double searches and eval runs repeat queries."""
+    vector = embed([query], model_path)[0]
+    vector.setflags(write=False)
+    return vector
 
 
 def _guide_first(passages: list[Passage]) -> list[Passage]:
