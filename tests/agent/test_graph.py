@@ -150,3 +150,25 @@ def test_conversations_do_not_mix(bot):
     bot.ask("hi", b)
     assert [t["content"] for t in bot.history(b) if t["role"] == "user"] == ["hi"]
     assert [t["content"] for t in bot.history(a) if t["role"] == "user"] == ["What should I learn for MLOps?"]
+
+
+def test_question_the_guides_never_answer_gets_an_honest_gap_without_the_model(bot):
+    answer = bot.ask("What's the average salary of an ML engineer in London?", thread())
+    assert answer.route == "not_covered"
+    assert answer.answer.startswith("The guides don't cover salary figures")
+    assert "£" not in answer.answer and bot.llm.calls == []
+
+
+def test_a_model_declining_a_well_covered_question_is_overruled(corpus_runtime):
+    declines = Careerbot(corpus_runtime, llm=ScriptedLLM("The guides don't cover that."))
+    answer = declines.ask("What is the difference between an ML engineer and a data scientist?", thread())
+    assert answer.route == "question" and answer.fallback
+    assert "[" in answer.answer and "don't cover" not in answer.answer
+
+
+def test_follow_up_without_a_topic_of_its_own_uses_the_earlier_turn(bot):
+    conversation = thread()
+    bot.ask("should I do kaggle competitions?", conversation)
+    follow_up = bot.ask("what if I never place high in them, is it still worth it?", conversation)
+    assert follow_up.route == "question"
+    assert "kaggle" in bot.graph.get_state({"configurable": {"thread_id": conversation}}).values["query"].lower()

@@ -1,0 +1,54 @@
+"""Scope: career questions the guides never answer are declined, unless a passage does answer them."""
+
+import pytest
+
+from agent.router import classify, is_greeting
+from agent.scope import uncovered_topic
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("What's the typical salary for a junior ML engineer in Berlin?", "salary figures"),
+    ("how much do ML engineers earn at FAANG", "salary figures"),
+    ("Can I get a visa sponsorship as an ML engineer in Canada?", "visas or immigration"),
+    ("What questions do they ask in an ML engineer interview?", "job interviews"),
+    ("How do I negotiate my first ML offer?", "negotiating or choosing job offers"),
+    ("Should I join Google or a startup as my first ML job?", "which company to work for"),
+    ("What laptop do I need for deep learning?", "which computer or hardware to buy"),
+    ("I'm 52, is it too late, am I too old to become an ML engineer?", "age limits for changing careers"),
+    ("Are ML engineering jobs mostly remote?", "remote versus office work"),
+    ("How long does it take to get hired as an ML engineer from scratch?", "how long it takes to get hired"),
+    ("Which job boards are best for ML roles?", "where to find or apply for jobs"),
+    ("Can I freelance as an ML engineer?", "freelancing"),
+])
+def test_questions_the_guides_never_answer_name_their_gap(question, topic):
+    assert uncovered_topic(question, ["Learn Python and linear algebra first.", "Docker helps deploy models."]) == topic
+
+
+@pytest.mark.parametrize("question", [
+    "Is ML engineering well paid?",
+    "Which maths do I need?",
+    "Do I need to know Docker and Kubernetes?",
+    "How long should I spend on linear algebra?",
+    "What should I learn for MLOps?",
+    "Which AWS certification should I start with?",
+    "Should I learn PyTorch or TensorFlow?",
+])
+def test_questions_the_guides_answer_are_not_declined(question):
+    assert uncovered_topic(question, []) is None
+
+
+def test_a_passage_that_answers_the_gap_makes_it_covered():
+    passages = ["Most ML interviews include a coding round, a system design round and an ML theory round."]
+    assert uncovered_topic("What happens in an ML engineer interview?", passages) is None
+
+
+@pytest.mark.parametrize("message", ["hi", "Hello!", "hey careerbot, good morning :)", "thanks!",
+                                     "thank you so much, that was really helpful 🙏", "ok", "cheers, bye"])
+def test_greetings_and_thanks_with_filler_are_greetings(message):
+    assert is_greeting(message) and classify(message) == "greeting"
+
+
+@pytest.mark.parametrize("message", ["ok, how should I go about learning it?", "Hello, what is MLOps?",
+                                     "hi, I know Python and want a plan", "thanks, and which books for that?"])
+def test_a_greeting_word_before_a_question_is_a_question(message):
+    assert not is_greeting(message)
