@@ -91,10 +91,16 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     return update
 
 
+def passage_texts(state: ChatState) -> list[str]:
+    """What the model reads and what answers may quote: each passage without sentences that are
+    instructions to an AI ("ignore previous instructions…" planted in a document)."""
+    return [strip_injection(p["text"]) for p in state["passages"]]
+
+
 def compose(state: ChatState, deps: Deps) -> dict:
     passages = state["passages"]
     question = state["query"]
-    texts = [p["text"] for p in passages]
+    texts = passage_texts(state)
     _emit({"status": f"Reading {len(passages)} passages…"})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
@@ -120,7 +126,7 @@ def compose(state: ChatState, deps: Deps) -> dict:
 
 def verify(state: ChatState, deps: Deps) -> dict:
     draft = state.get("draft", "")
-    texts = [p["text"] for p in state["passages"]]
+    texts = passage_texts(state)
     if NOT_COVERED_REPLY.search(draft) and len(draft.split()) < 25:
         # The small model sometimes declines questions its passages answer. Retrieval and the
         # scope check already ruled on coverage, so a strong match gets the extractive answer.
