@@ -16,7 +16,8 @@ from agent.llm import ChatBackend, LLMUnavailable, Message
 from langchain_core.tools import ToolException
 
 from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
-from agent.prompts import SYSTEM_PROMPT, question_prompt
+from agent.llm.backend import complete
+from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.retrieval import HybridRetriever, condense
 from agent.retrieval.query import is_follow_up
 from agent.scope import uncovered_topic
@@ -76,7 +77,7 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
         if history and is_follow_up(message):
             # "is it still worth it?" may lean on the last question, or may not: search both ways
             # and keep whichever finds the more relevant passages.
-            condensed = condense(message, history)
+            condensed = _condense_with_llm(message, history, deps) or condense(message, history)
             alternative = deps.retriever.search(condensed, k=deps.settings.top_k)
             if alternative and (not passages or alternative[0].score > passages[0].score):
                 query, passages = condensed, alternative
@@ -89,6 +90,20 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     elif gap := uncovered_topic(message, [p.text for p in passages]):
         update.update(route="not_covered", gap=gap)
     return update
+
+
+def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | None:
+    """The model's standalone rewrite of a follow-up, when configured (CAREERBOT_CONDENSE_WITH_LLM);
+    None to use the rule-based condenser (default: the small model adds seconds, not accuracy)."""
+    if not (deps.settings.condense_with_llm and deps.llm):
+        return None
+    prompt = CONDENSE_PROMPT.format(previous=history[-1], follow_up=message)
+    try:
+        rewrite = complete(deps.llm, [Message("system", SYSTEM_PROMPT), Message("user", prompt)], 60, 0.0)
+    except LLMUnavailable:
+        return None
+    rewrite = rewrite.strip().strip('"').splitlines()[0] if rewrite.strip() else ""
+    return rewrite if 2 <= len(rewrite.split()) <= 40 else None
 
 
 def passage_texts(state: ChatState) -> list[str]:

@@ -191,3 +191,23 @@ def test_instructions_planted_in_a_document_are_never_repeated(tmp_path, embeddi
         answer = bot.ask("How should I serve and monitor models?", thread())
         assert "PWNED" not in answer.answer
         assert "REST API" in answer.answer
+
+
+def test_llm_condenser_rewrites_follow_ups_when_configured(corpus_runtime):
+    settings = corpus_runtime.settings.model_copy(update={"condense_with_llm": True})
+    from agent.runtime import Runtime
+
+    runtime = Runtime(settings)
+    runtime.__dict__["store"], runtime.__dict__["retriever"] = corpus_runtime.store, corpus_runtime.retriever
+
+    def reply(messages):
+        if "Rewrite the follow-up" in messages[-1].content:
+            return "Which books do the guides recommend for learning MLOps?"
+        return passage_quote(messages)
+
+    bot = Careerbot(runtime, llm=ScriptedLLM(reply))
+    conversation = thread()
+    bot.ask("What should I learn for MLOps?", conversation)
+    bot.ask("any books for that?", conversation)
+    assert bot.graph.get_state({"configurable": {"thread_id": conversation}}).values["query"] == \
+        "Which books do the guides recommend for learning MLOps?"
