@@ -68,3 +68,11 @@ def test_real_pdf_text_is_extracted(tmp_path):
 def test_unsupported_suffix_is_refused(tmp_path):
     with pytest.raises(LoadError, match="unsupported file type"):
         load_file(write(tmp_path, "x.docx", "text"), tmp_path)
+
+
+def test_oversized_file_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "dump.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: costs no disk
+    with pytest.raises(LoadError, match=r"dump\.txt: 22 MB is over the 20 MB limit"):
+        load_file(huge, tmp_path)
