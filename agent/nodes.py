@@ -8,20 +8,19 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from langchain_core.tools import ToolException
 from langgraph.config import get_stream_writer
 
 from agent import replies
 from agent.grounding import extractive_answer, select_evidence, verify_answer
 from agent.llm import ChatBackend, LLMUnavailable, Message
-from langchain_core.tools import ToolException
-
-from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
 from agent.llm.backend import complete
+from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
 from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.retrieval import HybridRetriever, condense
 from agent.retrieval.query import is_follow_up
-from agent.scope import uncovered_topic
 from agent.router import classify, in_domain, strip_injection
+from agent.scope import uncovered_topic
 from agent.settings import Settings
 from agent.state import ChatState
 from ingest.store import StoreUnavailable
@@ -134,8 +133,7 @@ def compose(state: ChatState, deps: Deps) -> dict:
     except LLMUnavailable as error:
         log.warning("LLM failed: %s", error)
         return {"draft": extractive_answer(question, texts), "timings": timings,
-                "notice": _join(state.get("notice"), f"The language model is unavailable ({error}); "
-                                "this answer is taken directly from the guides.")}
+                "notice": _join(state.get("notice"), replies.llm_unavailable(error))}
     return {"draft": "".join(pieces).strip(), "timings": timings}
 
 

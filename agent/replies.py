@@ -35,6 +35,11 @@ ASK_PROFILE = {
 }
 
 
+def llm_unavailable(error: Exception | str) -> str:
+    """Why there is no model answer, and what the user gets instead."""
+    return f"The language model is unavailable ({error}); answers are taken directly from the guides."
+
+
 def not_covered(topics: list[str], gap: str | None = None) -> str:
     """An honest gap, plus what the guides do cover near the question."""
     text = f"The guides don't cover {gap or 'that'}, so I won't guess."

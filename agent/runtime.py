@@ -52,12 +52,13 @@ class Runtime:
         """(backend, None), or (None, message) when it cannot be loaded: careerbot still answers
         extractively and shows the message."""
         from agent.llm import LLMUnavailable
+        from agent.replies import llm_unavailable
 
         try:
             return self.llm, None
         except LLMUnavailable as error:
             log.warning("LLM unavailable: %s", error)
-            return None, f"The language model is unavailable ({error}); answers are taken directly from the guides."
+            return None, llm_unavailable(error)
 
     def ingest(self, rebuild: bool = False, progress: bool = True) -> IngestReport:
         """Run an incremental ingest and keep the retriever's BM25 side in step with the store."""

@@ -12,13 +12,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
 from agent.graph import build_graph
+from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
 from agent.runtime import Runtime
 
 log = logging.getLogger(__name__)
-
-CITATION = re.compile(r"\[(\d+)\]")
 
 
 class EmptyMessage(ValueError):
@@ -132,7 +131,7 @@ class Careerbot:
     @staticmethod
     def _answer(state: dict[str, Any], thread_id: str, timings: dict[str, float]) -> Answer:
         passages = state.get("passages") or []
-        cited = {int(n) for n in CITATION.findall(state.get("answer", ""))}
+        cited = set(cited_numbers(state.get("answer", "")))
         citations = [{"n": n, "source": p["source"], "title": p["title"], "section": p["section"],
                       "text": p["text"], "score": p["score"], "cited": n in cited}
                      for n, p in enumerate(passages, 1)] if state.get("route") == "question" else []
