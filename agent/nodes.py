@@ -19,6 +19,7 @@ from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields,
 from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.retrieval import HybridRetriever, condense
 from agent.retrieval.query import is_follow_up
+from agent.guards import redact, scrub_contacts, trusted_contacts
 from agent.router import classify, in_domain, strip_injection
 from agent.scope import uncovered_topic
 from agent.settings import Settings
@@ -55,7 +56,8 @@ def _emit(event: dict) -> None:
 
 def route(state: ChatState, deps: Deps) -> dict:
     message = state["message"]
-    profile = merge_facts(state.get("profile") or {}, extract_profile_facts(message))
+    stated = extract_profile_facts(message)
+    profile = merge_facts(state.get("profile") or {}, stated)
     kind = classify(message)
     update: dict = {"profile": profile, "route": kind}
     if kind == "injection":
@@ -64,6 +66,8 @@ def route(state: ChatState, deps: Deps) -> dict:
             update.update(route=classify(remainder), message=remainder, notice=replies.INJECTION_NOTICE)
     elif kind == "question" and state.get("awaiting_profile"):
         update["route"] = "plan"  # the answer to "how many hours a week?"
+    elif kind == "question" and state.get("route") == "plan" and {"hours_per_week", "months"} & stated.keys():
+        update["route"] = "plan"  # "ok, 10 hours a week then" after a plan (or a refused one) adjusts it
     return update
 
 
@@ -84,7 +88,7 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
-    if not passages or passages[0].score < deps.settings.min_relevance:
+    if not passages or passages[0].score < deps.settings.min_relevance or all(p.quarantine for p in passages):
         update["route"] = "not_covered" if in_domain(message) else "off_topic"
     elif gap := uncovered_topic(message, [p.text for p in passages]):
         update.update(route="not_covered", gap=gap)
@@ -106,9 +110,9 @@ def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | No
 
 
 def passage_texts(state: ChatState) -> list[str]:
-    """What the model reads and what answers may quote: each passage without sentences that are
-    instructions to an AI ("ignore previous instructions…" planted in a document)."""
-    return [strip_injection(p["text"]) for p in state["passages"]]
+    """What the model reads and what answers may quote: nothing of a passage quarantined at ingest
+    (instructions planted in a document: agent.guards.injection), so numbering [n] still holds."""
+    return ["" if p.get("quarantine") else p["text"] for p in state["passages"]]
 
 
 def compose(state: ChatState, deps: Deps) -> dict:
@@ -179,7 +183,9 @@ def respond(state: ChatState, deps: Deps) -> dict:
     elif route_taken == "not_covered":
         topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide"})
         answer = replies.not_covered(topics, state.get("gap"))
-    return {"answer": answer, "turns": [{"role": "user", "content": state["message"]},
+    # The last filter on every answer: no contact detail the guides' trusted list does not hold.
+    answer = scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir))
+    return {"answer": answer, "notice": redact(state.get("notice") or ""), "turns": [{"role": "user", "content": state["message"]},
                                         {"role": "assistant", "content": answer}]}
 
 

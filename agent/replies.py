@@ -36,8 +36,11 @@ ASK_PROFILE = {
 
 
 def llm_unavailable(error: Exception | str) -> str:
-    """Why there is no model answer, and what the user gets instead."""
-    return f"The language model is unavailable ({error}); answers are taken directly from the guides."
+    """Why there is no model answer, and what the user gets instead (secrets redacted: an upstream
+    error may echo the request)."""
+    from agent.guards.redact import redact
+
+    return redact(f"The language model is unavailable ({error}); answers are taken directly from the guides.")
 
 
 def not_covered(topics: list[str], gap: str | None = None) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from agent.guards.injection import is_message_injection
+
 GREETING = re.compile(
     r"^\W*(hi+|hello+|hey+|hiya|yo|good (morning|afternoon|evening|day)|greetings|howdy|thanks?|thank you|thx|ty|"
     r"cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|awesome|perfect)\b", re.IGNORECASE)
@@ -15,14 +17,6 @@ GREETING_FILLER = frozenset("""careerbot bot there everyone all you so much very
 PLAN_INTENT = re.compile(
     r"\b(plan|roadmap|road map|schedule|study path|learning path|curriculum|timeline|"
     r"(\d+|one|two|three|four|five|six|nine|twelve)[- ]month)s?\b", re.IGNORECASE)
-INJECTION = re.compile(
-    r"(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines?|above|previous|prior|system)"
-    r"|\b(system|developer|hidden|initial|original)\s+(prompt|message|instructions?)"
-    r"|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\brole-?play\b|\bjailbreak|\bDAN\b|\bdeveloper mode\b"
-    r"|\b(reveal|print|show|repeat|output|tell me)\b.{0,30}\b(instructions?|prompt|rules|configuration)\b"
-    r"|\b(say|print|output|respond with|reply with|write)\s+(only\s+)?[\"'“]?[A-Z0-9-]{4,}[\"'”]?\s*$"
-    r"|<\|?(system|im_start|im_end)\|?>|\[/?INST\]|^\s*(system|assistant)\s*:",
-    re.IGNORECASE | re.MULTILINE)
 DOMAIN = re.compile(
     r"\b(ml|mle|mlops|machine learning|ai|artificial intelligence|data|engineer\w*|career\w*|jobs?|roles?|hir\w+|"
     r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
@@ -35,7 +29,7 @@ def classify(message: str) -> str:
     """One of: greeting, injection, plan, question. Relevance decides off_topic/not_covered later."""
     if is_greeting(message):
         return "greeting"
-    if INJECTION.search(message):
+    if is_message_injection(message):
         return "injection"
     if PLAN_INTENT.search(message):
         return "plan"
@@ -53,8 +47,9 @@ def is_greeting(message: str) -> bool:
 
 
 def strip_injection(message: str) -> str:
-    """The message without its instruction-like sentences (what is left may be a real question)."""
-    return " ".join(s for s in SENTENCE.split(message) if s.strip() and not INJECTION.search(s)).strip()
+    """The message without its instruction-like sentences (what is left may be a real question).
+    For chat messages only: a document passage with an instruction is quarantined whole, at ingest."""
+    return " ".join(s for s in SENTENCE.split(message) if s.strip() and not is_message_injection(s)).strip()
 
 
 def in_domain(message: str) -> bool:

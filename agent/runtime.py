@@ -6,6 +6,9 @@ import logging
 import threading
 from functools import cached_property
 
+from agent.guards.files import secure_data_dir
+from agent.guards.injection import quarantine_reason
+from agent.guards.redact import install_log_redaction
 from agent.settings import Settings, get_settings
 from ingest.pipeline import IngestReport, ingest
 from ingest.store import Store, open_store
@@ -19,6 +22,7 @@ class Runtime:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or get_settings()
+        install_log_redaction(self.settings)  # the configured keys never reach a log line
         self._ingest_lock = threading.Lock()
 
     @property
@@ -29,9 +33,9 @@ class Runtime:
     @cached_property
     def store(self) -> Store:
         s = self.settings
-        if not s.chroma_host:
-            s.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path)
+        secure_data_dir(s.data_dir)
+        return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path,
+                          timeout_s=s.chroma_timeout_s)
 
     @cached_property
     def retriever(self):
@@ -65,7 +69,8 @@ class Runtime:
         s = self.settings
         with self._ingest_lock:
             report = ingest(s.corpus_dir, self.store, s.chunk_size, s.chunk_overlap, rebuild=rebuild,
-                            progress=progress, model_path=self.model_path)
+                            progress=progress, model_path=self.model_path, screen=quarantine_reason)
             if "retriever" in self.__dict__:
                 self.retriever.refresh()
+            secure_data_dir(s.data_dir)  # the files the store just created are owner-only too
         return report

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
 from agent.graph import build_graph
+from agent.guards.files import private_file, secure_data_dir
 from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
@@ -89,8 +90,8 @@ class Careerbot:
             llm, llm_error = self.runtime.llm_or_error()
         deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, plan_tool=build_learning_plan,
                     llm_error=llm_error)
-        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        connection = sqlite3.connect(settings.data_dir / "conversations.sqlite", check_same_thread=False)
+        secure_data_dir(settings.data_dir)
+        connection = sqlite3.connect(private_file(settings.data_dir / "conversations.sqlite"), check_same_thread=False)
         return build_graph(deps, SqliteSaver(connection))
 
     def stream(self, text: str, thread_id: str | None = None) -> Iterator[dict[str, Any]]:
@@ -133,7 +134,8 @@ class Careerbot:
         passages = state.get("passages") or []
         cited = set(cited_numbers(state.get("answer", "")))
         citations = [{"n": n, "source": p["source"], "title": p["title"], "section": p["section"],
-                      "text": p["text"], "score": p["score"], "cited": n in cited}
+                      "text": p["text"], "score": p["score"], "cited": n in cited,
+                      "quarantine": p.get("quarantine", "")}
                      for n, p in enumerate(passages, 1)] if state.get("route") == "question" else []
         return Answer(answer=state.get("answer", ""), route=state.get("route", ""), citations=citations,
                       sentences=state.get("sentences") or [], grounded=state.get("grounded", 1.0), timings=timings,

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     llm_max_tokens: int = 320
     llm_temperature: float = 0.1
     llm_timeout_s: float = 120.0
+    # Security and faults: every external call is bounded, every parsed number and document too.
+    llm_connect_timeout_s: float = Field(default=5.0, gt=0, le=300)
+    chroma_timeout_s: float = Field(default=10.0, gt=0, le=600)  # one Chroma server request (connect + read)
+    max_json_bytes: int = Field(default=1_000_000, ge=1_000)  # `plan --profile`, `check` input
+    max_json_depth: int = Field(default=32, ge=2, le=1000)
+    max_check_sentences: int = Field(default=200, ge=1, le=10_000)  # sentences the checker judges per request
     condense_with_llm: bool = False
 
     # Chat input.

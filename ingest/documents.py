@@ -37,6 +37,9 @@ class Chunk:
     # 2025") repeated in every embedded chunk drowns the section's own words; front matter may
     # give a short one for the embedded path (measured: dense MRR 0.55 → 0.6 on the dev set).
     short_title: str = ""
+    # Why this passage is withheld from the model and from answers ("" for plain content): set at
+    # ingest by the screen the agent passes in (agent.guards.injection), stored with the chunk.
+    quarantine: str = ""
 
     @property
     def text(self) -> str:
@@ -51,6 +54,7 @@ class Chunk:
         return {
             "source": self.source, "title": self.title, "section": self.section,
             "kind": self.kind, "position": self.position, "body": self.body, "short_title": self.short_title,
+            "quarantine": self.quarantine,
         }
 
 

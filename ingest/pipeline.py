@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from tqdm import tqdm
 
@@ -30,6 +31,7 @@ class IngestReport:
     removed: int = 0
     metadata_updated: int = 0
     skipped: list[str] = field(default_factory=list)  # one readable reason per unreadable file
+    quarantined: dict[str, list[str]] = field(default_factory=dict)  # file → reasons, one per withheld chunk
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -37,12 +39,15 @@ class IngestReport:
         lines = [f"{self.files} files, {self.chunks} chunks: {self.added} added, {self.unchanged} unchanged, "
                  f"{self.removed} removed ({self.seconds:.1f} s, {self.embed_seconds:.1f} s embedding)"]
         lines += [f"skipped {reason}" for reason in self.skipped]
+        lines += [f"quarantined {len(reasons)} passage(s) in {source}: {'; '.join(sorted(set(reasons)))} "
+                  "(stored, never read by the model or quoted)" for source, reasons in sorted(self.quarantined.items())]
         return "\n".join(lines)
 
 
-def discover(corpus_dir: Path) -> list[Path]:
+def discover(corpus_dir: Path, skipped: list[str] | None = None) -> list[Path]:
     """Corpus files in a stable order. Hidden files are ignored; a symlink is followed only when
-    it stays inside the corpus (a link to /etc/passwd must not end up in the store)."""
+    it stays inside the corpus (a link to /etc/passwd must not end up in the store): a link that
+    leaves it is added to `skipped`, so the ingest summary names it."""
     root = corpus_dir.resolve()
     files = []
     for path in sorted(corpus_dir.rglob("*")):
@@ -51,20 +56,25 @@ def discover(corpus_dir: Path) -> list[Path]:
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             log.warning("%s: symlink to outside the corpus, skipped", relative)
+            if skipped is not None:
+                skipped.append(f"{relative.as_posix()}: a symlink to outside the corpus")
             continue
         if path.suffix.lower() in SUPPORTED_SUFFIXES or path.name == RESOURCES_FILE:
             files.append(path)
     return files
 
 
-def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str], set[str]]:
+def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None
+                ) -> tuple[list[Document], list[str], set[str]]:
     """Load every file. Returns the documents, the reasons for skipped files, and the sources
-    that failed (their chunks already in the store must be kept, not deleted)."""
+    that failed (their chunks already in the store must be kept, not deleted). `known_titles`
+    (source → title, from the store) name a guide that failed to load this time, so the resource
+    entries that cite it keep their text (and their ids: nothing is re-embedded)."""
     documents: list[Document] = []
     skipped: list[str] = []
     failed: set[str] = set()
     resources_path = None
-    for path in discover(corpus_dir):
+    for path in discover(corpus_dir, skipped):
         if path.name == RESOURCES_FILE and path.parent == corpus_dir:
             resources_path = path
             continue
@@ -76,7 +86,7 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str], set[str]]:
             skipped.append(reason)
             failed.add(path.relative_to(corpus_dir).as_posix())
     if resources_path is not None:
-        titles = {doc.source: doc.title for doc in documents}
+        titles = {**(known_titles or {}), **{doc.source: doc.title for doc in documents}}
         try:
             documents.extend(resource_documents(resources_path, titles))
         except (LoadError, OSError, TypeError) as error:
@@ -86,8 +96,10 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str], set[str]]:
 
 
 def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap: int = 25,
-           rebuild: bool = False, progress: bool = True, model_path: str | None = None) -> IngestReport:
-    """Bring the store in line with the corpus.
+           rebuild: bool = False, progress: bool = True, model_path: str | None = None,
+           screen: Callable[[str], str] | None = None) -> IngestReport:
+    """Bring the store in line with the corpus. `screen(text)` returns why a chunk must be withheld
+    from the model ("" when it is plain content); the chunk is stored flagged with that reason.
 
     Order matters for crash safety: new chunks are added (in batches, ids are content hashes, so
     a re-run skips what a killed run already wrote) before stale chunks are deleted. A run killed
@@ -95,12 +107,17 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     started = time.perf_counter()
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus directory {corpus_dir} does not exist")
-    if rebuild:
-        store.reset()
-    documents, skipped, failed = load_corpus(corpus_dir)
+    # A rebuild fills a staging collection and swaps it in at the end: killed half-way, it leaves
+    # the old store whole (and the next rebuild starts its staging afresh).
+    target = store.staging() if rebuild else store
+    stored = target.metadata_by_id()
+    known_titles = {meta["source"]: meta["title"] for meta in (store.metadata_by_id() if rebuild else stored).values()
+                    if meta.get("kind") == "guide" and meta.get("source") and meta.get("title")}
+    documents, skipped, failed = load_corpus(corpus_dir, known_titles)
     chunks = [chunk for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
+    if screen is not None:
+        chunks = [replace(chunk, quarantine=screen(f"{chunk.title}\n{chunk.text}")) for chunk in chunks]
     wanted = {chunk.id: chunk for chunk in chunks}
-    stored = store.metadata_by_id()
 
     new = [chunk for chunk_id, chunk in wanted.items() if chunk_id not in stored]
     moved = [chunk for chunk_id, chunk in wanted.items()
@@ -108,15 +125,21 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     stale = [chunk_id for chunk_id, meta in stored.items()
              if chunk_id not in wanted and meta.get("source") not in failed]
 
-    embed_seconds = _embed_and_add(store, new, progress, model_path)
-    store.update_metadata(moved)
-    store.delete(stale)
+    embed_seconds = _embed_and_add(target, new, progress, model_path)
+    target.update_metadata(moved)
+    target.delete(stale)
+    if rebuild:
+        store.replace_with(target)
 
     report = IngestReport(
         files=len({doc.source for doc in documents}), chunks=len(wanted), added=len(new),
         unchanged=len(wanted) - len(new), removed=len(stale), metadata_updated=len(moved),
         skipped=skipped, seconds=time.perf_counter() - started, embed_seconds=embed_seconds,
     )
+    for chunk in chunks:
+        if chunk.quarantine:
+            report.quarantined.setdefault(chunk.source, []).append(chunk.quarantine)
+            log.info("%s: passage quarantined (%s)", chunk.source, chunk.quarantine)
     log.info("ingest: %s", report.summary())
     return report
 

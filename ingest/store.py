@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # Chroma caps one request's batch size; stay well under it.
 WRITE_BATCH = 256
 READ_BATCH = 5000
+STAGING_SUFFIX = "-rebuild"
 
 
 class StoreUnavailable(RuntimeError):
@@ -40,6 +41,7 @@ class Store:
         self.client = client
         self.description = description
         self.collection_name = collection_name
+        self.model_path = model_path
         self.embedding_function = MiniLMEmbeddingFunction(model_path)
         self.collection = self._collection()
 
@@ -68,12 +70,22 @@ class Store:
         for start in range(0, len(ids), WRITE_BATCH):
             self.collection.delete(ids=ids[start:start + WRITE_BATCH])
 
-    def reset(self) -> None:
-        """Drop and recreate the collection (`ingest --rebuild`)."""
+    def staging(self) -> Store:
+        """An empty collection beside this one, for `ingest --rebuild` to fill before `replace_with`."""
+        name = f"{self.collection_name}{STAGING_SUFFIX}"
+        try:
+            self.client.delete_collection(name)
+        except Exception:  # noqa: BLE001 - absent already is fine
+            pass
+        return Store(self.client, name, self.model_path, self.description)
+
+    def replace_with(self, staging: Store) -> None:
+        """Swap a filled staging collection in under this collection's name."""
         try:
             self.client.delete_collection(self.collection_name)
         except Exception:  # noqa: BLE001 - absent already is fine
             pass
+        staging.collection.modify(name=self.collection_name)
         self.collection = self._collection()
 
     # Reads --------------------------------------------------------------------------------------
@@ -135,8 +147,9 @@ def _stored(page: dict, i: int, with_embedding: bool) -> StoredChunk:
 
 
 def open_store(path: Path | None = None, host: str | None = None, port: int = 8000,
-               collection: str = "careerbot", model_path: str | None = None) -> Store:
-    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set."""
+               collection: str = "careerbot", model_path: str | None = None, timeout_s: float = 10.0) -> Store:
+    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set.
+    Every request to a server is bounded by `timeout_s` (a hung server must not hang a turn)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -147,10 +160,11 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         description = f"server {host}:{port}"
         try:
             client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+            _bound_requests(client, timeout_s)
             client.heartbeat()
         except Exception as error:  # noqa: BLE001 - any connection failure means the same to a user
             raise StoreUnavailable(
-                f"cannot reach the Chroma server at {host}:{port} ({type(error).__name__}). "
+                f"cannot reach the Chroma server at {host}:{port} ({describe_error(error)}). "
                 "Start it with `chroma run --path DIR --port N`, or unset CAREERBOT_CHROMA_HOST "
                 "to use the embedded store."
             ) from error
@@ -163,4 +177,32 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         except (OSError, PermissionError) as error:
             raise StoreUnavailable(f"cannot open the store at {path}: {error}. "
                                    "Check the data directory (CAREERBOT_DATA_DIR) exists and is writable.") from error
-    return Store(client, collection, model_path, description)
+    try:
+        return Store(client, collection, model_path, description)
+    except Exception as error:  # noqa: BLE001 - chromadb's InternalError, a read-only or corrupt store, a timeout
+        raise StoreUnavailable(f"cannot open the collection {collection!r} in the {description} store "
+                               f"({describe_error(error)}). Check that the data directory (CAREERBOT_DATA_DIR) is writable "
+                               "and the server is answering.") from error
+
+
+def _bound_requests(client, timeout_s: float) -> None:
+    """Chroma's HttpClient waits forever by default (its httpx session has no timeout, and its
+    Settings offer none): give its session one, connect and read."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))
+    else:
+        log.warning("cannot set a timeout on this chromadb client (%s): a hung server may hang careerbot",
+                    type(client).__name__)
+
+
+def describe_error(error: BaseException) -> str:
+    """A short cause: a timeout is named as such, else the error's type and first line."""
+    import httpx
+
+    if isinstance(error, httpx.TimeoutException):
+        return "no answer in time: CAREERBOT_CHROMA_TIMEOUT_S"
+    detail = str(error).strip().splitlines()[0][:160] if str(error).strip() else ""
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__

@@ -83,17 +83,25 @@ def _plan(args):
 
 
 def _read_profile(path: Path) -> dict:
+    from agent.guards.limits import load_json
+    from agent.settings import get_settings
+
+    settings = get_settings()
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            raw = handle.read(settings.max_json_bytes + 1)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise PlanInputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PlanInputError(f"{path}: cannot read it ({error})") from None
     try:
-        data = json.loads(text)
+        data = load_json(text, settings.max_json_bytes, settings.max_json_depth, "the profile")
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise PlanInputError(f"{path}: not valid JSON ({error.msg} at {where})") from None
+    except ValueError as error:  # over a size, depth or number limit
+        raise PlanInputError(f"{path}: {error}") from None
     if not isinstance(data, dict):
         raise PlanInputError(f"{path}: expected a JSON object with profile fields, got {type(data).__name__}")
     return data

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import tempfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import gradio as gr
 from pydantic import ValidationError
 
+from agent.guards.files import private_temp_dir
 from agent.plan import load_skill_map, plan_for, timeline, to_ics, to_json, to_markdown
 from agent.plan.planner import TRACK_NAMES
 from agent.plan.profile import DEFAULTS, HOURS_RANGE, MONTHS_RANGE
@@ -22,7 +22,8 @@ from ui import render
 
 log = logging.getLogger(__name__)
 
-DOWNLOADS = Path(tempfile.gettempdir()) / "careerbot-plans"
+# Downloads hold the learner's profile: a private per-process folder (0700, mkdtemp), deleted at exit.
+DOWNLOADS = private_temp_dir("careerbot-plans-")
 FIELDS = ("background", "skills", "hours_per_week", "months", "track", "format", "certification", "cloud")
 FORMATS = [("Any", "any"), ("Courses", "courses"), ("Books", "books")]
 CLOUDS = [("No preference", "none"), ("AWS", "aws"), ("Google Cloud", "gcp"), ("Azure", "azure")]

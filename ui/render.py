@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from agent.guards.injection import withheld
+
 CITATION = re.compile(r"\[(\d+)\]")
 CURSOR = "▍"
 
@@ -83,10 +85,13 @@ def _source_item(c: dict) -> str:
     n, cited = int(c["n"]), bool(c.get("cited"))
     section = f'<div class="cb-section">{e(c["section"])}</div>' if c.get("section") else ""
     where = f'{e(c["source"])} · relevance {float(c.get("score", 0)):.2f} · {"cited" if cited else "not cited"}'
-    return (f'<li id="source-{n}" class="cb-source{" cb-cited" if cited else ""}">'
+    # A passage quarantined at ingest (instructions planted in a document) is shown as a marker only.
+    text = withheld(c["quarantine"]) if c.get("quarantine") else c["text"]
+    classes = "cb-source" + (" cb-cited" if cited else "") + (" cb-withheld" if c.get("quarantine") else "")
+    return (f'<li id="source-{n}" class="{classes}">'
             f'<div class="cb-source-head"><span class="cb-n">[{n}]</span> '
             f'<span class="cb-title">{e(c["title"])}</span></div>{section}'
-            f'<div class="cb-file">{where}</div><div class="cb-passage">{e(c["text"].strip())}</div></li>')
+            f'<div class="cb-file">{where}</div><div class="cb-passage">{e(text.strip())}</div></li>')
 
 
 # Plan timeline ----------------------------------------------------------------------------------

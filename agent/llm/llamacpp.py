@@ -21,20 +21,23 @@ log = logging.getLogger(__name__)
 class LlamaCppBackend:
     name = "embedded"
 
-    def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int | None = None, seed: int = 0) -> None:
+    def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int | None = None, seed: int = 0,
+                 user_supplied: bool = False) -> None:
         try:
             from llama_cpp import Llama
         except ImportError as error:
             raise LLMUnavailable("llama-cpp-python is not installed: run `make setup`") from error
         if not Path(model_path).is_file():
-            raise LLMUnavailable(f"model file {model_path} not found: run `careerbot prepare`")
+            where = "check CAREERBOT_LLM_MODEL_PATH" if user_supplied else "run `careerbot prepare`"
+            raise LLMUnavailable(f"model file {model_path} not found: {where}")
         threads = n_threads or os.cpu_count() or 2
         try:
             self.llm = Llama(model_path=str(model_path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
                              seed=seed, verbose=False)
         except (ValueError, RuntimeError, OSError) as error:
-            raise LLMUnavailable(f"cannot load the model {model_path} ({error}): delete it and run "
-                                 "`careerbot prepare`") from error
+            repair = ("check that CAREERBOT_LLM_MODEL_PATH names a GGUF chat model" if user_supplied
+                      else "delete it and run `careerbot prepare`")  # never tell anyone to delete their own file
+            raise LLMUnavailable(f"cannot load the model {model_path} ({error}): {repair}") from error
         self.lock = threading.Lock()
         self.model_path = Path(model_path)
 

@@ -7,16 +7,18 @@ from typing import Iterator
 
 import httpx
 
+from agent.guards.redact import redact
 from agent.llm.backend import LLMUnavailable, Message
 
 
 class OllamaBackend:
     name = "ollama"
 
-    def __init__(self, base_url: str, model: str, timeout_s: float = 120.0) -> None:
+    def __init__(self, base_url: str, model: str, timeout_s: float = 120.0,
+                 connect_timeout_s: float = 5.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.model = model
-        self.timeout = httpx.Timeout(timeout_s, connect=5.0)
+        self.timeout = httpx.Timeout(timeout_s, connect=connect_timeout_s)
 
     def stream(self, messages: list[Message], max_tokens: int, temperature: float) -> Iterator[str]:
         payload = {"model": self.model, "stream": True,
@@ -30,7 +32,7 @@ class OllamaBackend:
                         continue
                     data = json.loads(line)
                     if data.get("error"):
-                        raise LLMUnavailable(f"Ollama error: {data['error']}")
+                        raise LLMUnavailable(f"Ollama error: {redact(str(data['error']))[:200]}")
                     piece = (data.get("message") or {}).get("content")
                     if piece:
                         yield piece
@@ -39,11 +41,12 @@ class OllamaBackend:
 class OpenAICompatibleBackend:
     name = "openai"
 
-    def __init__(self, base_url: str, model: str, api_key: str | None = None, timeout_s: float = 120.0) -> None:
+    def __init__(self, base_url: str, model: str, api_key: str | None = None, timeout_s: float = 120.0,
+                 connect_timeout_s: float = 5.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        self.timeout = httpx.Timeout(timeout_s, connect=5.0)
+        self.timeout = httpx.Timeout(timeout_s, connect=connect_timeout_s)
 
     def stream(self, messages: list[Message], max_tokens: int, temperature: float) -> Iterator[str]:
         payload = {"model": self.model, "stream": True, "max_tokens": max_tokens, "temperature": temperature,
@@ -75,7 +78,10 @@ class _http_errors:
         return self
 
     def __exit__(self, kind, error, trace):
-        if isinstance(error, (httpx.TransportError, httpx.TimeoutException)):
+        if isinstance(error, httpx.TimeoutException):
+            raise LLMUnavailable(f"{self.where} did not answer in time ({type(error).__name__}; "
+                                 "CAREERBOT_LLM_TIMEOUT_S, CAREERBOT_LLM_CONNECT_TIMEOUT_S)") from error
+        if isinstance(error, httpx.TransportError):
             raise LLMUnavailable(f"cannot reach {self.where} ({type(error).__name__}): {self.advice}") from error
         if isinstance(error, json.JSONDecodeError):
             raise LLMUnavailable(f"{self.where} sent a response careerbot could not read") from error
@@ -83,8 +89,8 @@ class _http_errors:
 
 
 def _raise_for_status(response: httpx.Response, where: str) -> None:
+    """The status only: an upstream error body may echo the request, API key included, so it is
+    never shown, logged or stored."""
     if response.status_code >= 400:
-        response.read()
-        detail = response.text[:200].replace("\n", " ")
         hint = " (check CAREERBOT_LLM_API_KEY)" if response.status_code in (401, 403) else ""
-        raise LLMUnavailable(f"{where} answered HTTP {response.status_code}{hint}: {detail}")
+        raise LLMUnavailable(f"{where} answered HTTP {response.status_code} {response.reason_phrase}{hint}".rstrip())

@@ -39,9 +39,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from agent.guards.limits import bounded_number
 from agent.plan import phrases
 from agent.plan.profile import WEEKS_PER_MONTH, Profile
 from agent.plan.skillmap import load_skill_map
+
+# Numbers above these are not a pace or a horizon anyone states (the profile then bounds them again).
+MAX_HOURS_STATED = 10_000
+MAX_DURATION_STATED = 1_000
 
 
 def extract_profile_facts(text: str) -> dict:
@@ -107,7 +112,9 @@ def _negated(before: str) -> bool:
 # fields -----------------------------------------------------------------------------------------
 def _hours_per_week(text: str) -> int | None:
     for match in phrases.HOURS.finditer(text):
-        hours, rest = float(match[1]), text[match.end():match.end() + 40]
+        hours, rest = bounded_number(match[1], 0, MAX_HOURS_STATED), text[match.end():match.end() + 40]
+        if hours is None:
+            continue  # a 400-digit number of hours is not a statement about a week
         if phrases.PER_WEEK.match(rest):
             return _whole(hours)
         if phrases.PER_DAY.match(rest) or phrases.PER_SESSION.match(rest):
@@ -144,7 +151,9 @@ def _months(text: str) -> int | None:
             continue  # "5 years of Java", "coding for 2 years": experience, not the horizon
         if phrases.PACE_BEFORE.search(before):
             continue  # "10 hours a month" is a pace
-        amount, unit = float(match[1]), match[2]
+        amount, unit = bounded_number(match[1], 0, MAX_DURATION_STATED), match[2]
+        if amount is None:
+            continue
         if unit.startswith("w"):
             return max(1, round(amount / WEEKS_PER_MONTH))
         return round(amount * 12) if unit.startswith("y") else round(amount)

@@ -123,7 +123,7 @@ GOAL_WORDS = re.compile(
     r"career in)\b")
 
 # Time ----------------------------------------------------------------------------------------------
-HOURS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")
+HOURS = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")
 PER_WEEK = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|an\s+|each\s+|every\s+|in\s+a\s+|on\s+|over\s+(?:the\s+)?)?"
                       r"(?:week|wk|w|weekend|weekends)\b|^\s*(?:weekly|pw)\b")
 PER_DAY = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+|every\s+|on\s+)?"
@@ -139,7 +139,7 @@ WORKS_FULL_TIME = re.compile(r"\b(?:work|job|working|employed)\w* full[- ]time\b
 DAYS_A_WEEK = re.compile(r"\b(\d)\s*(?:days|evenings|nights|mornings|times|sessions)\s*(?:a|per|each|every|/)\s*week\b")
 WEEKENDS = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b")
 WEEKDAYS = re.compile(r"\bweekdays?\b|\bworkdays?\b|\bmonday to friday\b")
-DURATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(months?|mos?|weeks?|wks?|years?|yrs?)\b")
+DURATION = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)\s*-?\s*(months?|mos?|weeks?|wks?|years?|yrs?)\b")
 EXPERIENCE_BEFORE = re.compile(r"\b(?:been|worked|working|experience|spent|past|last|since|coding|programming|"
                                r"employed)\s+(?:\w+\s+){0,4}$")
 EXPERIENCE_AFTER = re.compile(r"^\s*(?:of\b|ago\b|old\b|experience\b|in (?:the )?(?:industry|role|job)\b|now\b"

@@ -37,6 +37,14 @@ class Profile(BaseModel):
     track: Track = "generalist"
     preferences: Preferences = Field(default_factory=Preferences)
 
+    @field_validator("hours_per_week", "months", mode="before")
+    @classmethod
+    def _a_number_not_a_flag(cls, value):
+        """`"hours_per_week": true` is not one hour a week (pydantic would read it as 1)."""
+        if isinstance(value, bool):
+            raise ValueError(f"expected a number, got {str(value).lower()}")
+        return value
+
     @field_validator("hours_per_week")
     @classmethod
     def _hours(cls, value: int) -> int:

@@ -18,6 +18,7 @@ class Passage:
     fused: float = 0.0  # reciprocal-rank-fusion score that decided the order
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    quarantine: str = ""  # why the passage is withheld (instruction-like content); its text is then a marker
 
     @property
     def heading_path(self) -> str:

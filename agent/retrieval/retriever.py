@@ -14,12 +14,13 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from agent.guards.injection import withheld
 from agent.retrieval.bm25 import BM25Index
 from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
 from agent.retrieval.query import EmptyQuery, prepare_query
 from ingest.embedding import embed
-from ingest.store import Store, StoredChunk, StoreUnavailable
+from ingest.store import Store, StoredChunk, StoreUnavailable, describe_error
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class HybridRetriever:
         except Exception as error:  # noqa: BLE001 - chromadb and httpx raise many types for "unreachable"
             log.warning("store failed during search: %r", error)
             raise StoreUnavailable(f"the vector store ({self.store.description}) is not answering "
-                                   f"({type(error).__name__}). If it is a Chroma server, check that it is "
+                                   f"({describe_error(error)}). If it is a Chroma server, check that it is "
                                    "running; careerbot reconnects on the next question.") from error
 
     def _search(self, query: str, k: int, mode: str, source: str | None, kind: str | None) -> list[Passage]:
@@ -164,7 +165,9 @@ def _rank(ranking: list[str], chunk_id: str) -> int | None:
 def _passage(chunk: StoredChunk, score: float, fused: float, dense_rank: int | None,
              bm25_rank: int | None) -> Passage:
     meta = chunk.metadata
-    return Passage(id=chunk.id, text=meta.get("body") or chunk.text, source=meta.get("source", ""),
+    quarantine = str(meta.get("quarantine") or "")
+    text = withheld(quarantine) if quarantine else (meta.get("body") or chunk.text)
+    return Passage(id=chunk.id, text=text, quarantine=quarantine, source=meta.get("source", ""),
                    title=meta.get("title", ""), section=meta.get("section", ""), kind=meta.get("kind", "guide"),
                    short_title=meta.get("short_title", ""),
                    score=score, fused=fused, dense_rank=dense_rank, bm25_rank=bm25_rank)

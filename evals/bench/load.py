@@ -45,7 +45,11 @@ def start_server(port: int, data_dir: Path, llm: str) -> subprocess.Popen:
         from agent.llm.model_file import MODEL_FILENAME
         from agent.settings import Settings
 
-        env["CAREERBOT_LLM_MODEL_PATH"] = str(Settings().data_dir / "models" / MODEL_FILENAME)
+        settings = Settings()  # the caller's own model path or data dir, never a default over them
+        model = settings.llm_model_path or settings.data_dir / "models" / MODEL_FILENAME
+        if not model.is_file():  # else the "embedded" run would quietly measure extractive answers
+            raise RuntimeError(f"the embedded load test needs the model at {model}: run `careerbot prepare`")
+        env["CAREERBOT_LLM_MODEL_PATH"] = str(model)
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:

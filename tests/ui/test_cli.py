@@ -73,12 +73,13 @@ def test_check_rejects_malformed_input_in_one_line(env):
 
 def test_empty_question_is_a_clear_error(env):
     result = run(env, "ask", "   ", "--no-llm")
+    assert result.returncode == 2
     assert "empty" in result.stdout + result.stderr and "Traceback" not in result.stderr
 
 
 def test_chroma_server_down_is_one_clear_line(env):
     result = run({**env, "CAREERBOT_CHROMA_HOST": "127.0.0.1", "CAREERBOT_CHROMA_PORT": str(free_port())}, "stats")
-    assert result.returncode == 2
+    assert result.returncode == 1  # a failure, not an input error (issue 14: 0 ok, 1 failure, 2 input)
     assert "cannot reach the Chroma server" in result.stderr and "Traceback" not in result.stderr
 
 
