@@ -17,7 +17,7 @@ from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
 from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
 from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
-from agent.retrieval import HybridRetriever, condense
+from agent.retrieval import EmptyQuery, HybridRetriever, condense
 from agent.retrieval.query import is_follow_up
 from agent.guards import redact, scrub_contacts, trusted_contacts
 from agent.router import classify, in_domain, strip_injection
@@ -86,6 +86,8 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
                 query, passages = condensed, alternative
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
+    except EmptyQuery:  # nothing searchable left (symbols only): a friendly redirect, not an error
+        return {"route": "off_topic", "query": message}
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
     if not passages or passages[0].score < deps.settings.min_relevance or all(p.quarantine for p in passages):
@@ -181,7 +183,7 @@ def respond(state: ChatState, deps: Deps) -> dict:
     elif route_taken == "injection":
         answer = replies.INJECTION
     elif route_taken == "not_covered":
-        topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide"})
+        topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide" and not p.get("quarantine")})
         answer = replies.not_covered(topics, state.get("gap"))
     # The last filter on every answer: no contact detail the guides' trusted list does not hold.
     answer = scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir))

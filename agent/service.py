@@ -54,8 +54,10 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
         raise EmptyMessage("Your message is empty: ask a question about becoming an ML engineer.")
     if len(message) <= max_chars:
         return message, ""
-    return message[:max_chars].rsplit(" ", 1)[0], (
-        f"Your message was {len(message):,} characters; I read the first {max_chars:,}.")
+    trimmed = message[:max_chars].rsplit(" ", 1)[0]
+    if not re.search(r"\w", trimmed):  # "{{{{…" then a question at character 5 000: nothing to read
+        raise EmptyMessage(f"Your message has no words in its first {max_chars:,} characters: ask a shorter question.")
+    return trimmed, f"Your message was {len(message):,} characters; I read the first {max_chars:,}."
 
 
 class Careerbot:

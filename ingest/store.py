@@ -159,6 +159,7 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
     if host:
         description = f"server {host}:{port}"
         try:
+            _heartbeat(host, port, timeout_s)  # the client's own first request has no timeout
             client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
             _bound_requests(client, timeout_s)
             client.heartbeat()
@@ -183,6 +184,13 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         raise StoreUnavailable(f"cannot open the collection {collection!r} in the {description} store "
                                f"({describe_error(error)}). Check that the data directory (CAREERBOT_DATA_DIR) is writable "
                                "and the server is answering.") from error
+
+
+def _heartbeat(host: str, port: int, timeout_s: float) -> None:
+    """One bounded request before chromadb's client makes its unbounded first one."""
+    import httpx
+
+    httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))).raise_for_status()
 
 
 def _bound_requests(client, timeout_s: float) -> None:

@@ -69,6 +69,8 @@ def _trusted(corpus_dir: str, stamp: tuple) -> frozenset[str]:
 
 
 def _resource_entries(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

@@ -115,6 +115,9 @@ def is_message_injection(message: str) -> bool:
     return bool(MESSAGE_INJECTION.search(normalise(message)))
 
 
+WITHHELD_TITLE = "Withheld passage"
+
+
 def withheld(reason: str) -> str:
     """What stands in for a quarantined passage's text wherever it is shown (Sources, `retrieve`)."""
     return f"[Withheld: this passage contains {reason}. careerbot stores it but never reads or quotes it.]"

@@ -17,7 +17,7 @@ TOKEN_SHAPES = re.compile(
     r"|\b(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|secret|password|passwd|x-api-key)\b"
     r"[\"']?\s*[:=]\s*[\"']?[^\s\"',}&]{4,}"
     r"|\b(?:sk|pk|rk)-[A-Za-z0-9_-]{12,}|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abprs]-[A-Za-z0-9-]{10,}"
-    r"|\bAKIA[0-9A-Z]{16}\b|\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", re.IGNORECASE)
+    r"|\bAKIA[0-9A-Z]{16}\b|\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}", re.IGNORECASE)
 
 _secrets: set[str] = set()
 _lock = threading.Lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Iterator
 
 import httpx
@@ -27,7 +28,7 @@ class OllamaBackend:
         with _http_errors(f"Ollama at {self.base_url}", "start it with `ollama serve` and pull the model"):
             with httpx.stream("POST", f"{self.base_url}/api/chat", json=payload, timeout=self.timeout) as response:
                 _raise_for_status(response, f"Ollama at {self.base_url}")
-                for line in response.iter_lines():
+                for line in _within(response.iter_lines(), self.timeout.read, f"Ollama at {self.base_url}"):
                     if not line.strip():
                         continue
                     data = json.loads(line)
@@ -56,7 +57,7 @@ class OpenAICompatibleBackend:
             with httpx.stream("POST", f"{self.base_url}/chat/completions", json=payload, headers=self.headers,
                               timeout=self.timeout) as response:
                 _raise_for_status(response, where)
-                for line in response.iter_lines():
+                for line in _within(response.iter_lines(), self.timeout.read, where):
                     if not line.startswith("data:"):
                         continue
                     data = line[len("data:"):].strip()
@@ -86,6 +87,16 @@ class _http_errors:
         if isinstance(error, json.JSONDecodeError):
             raise LLMUnavailable(f"{self.where} sent a response careerbot could not read") from error
         return False
+
+
+def _within(lines: Iterator[str], total_s: float | None, where: str) -> Iterator[str]:
+    """The read timeout bounds each wait; this bounds the whole answer (a server that trickles one
+    byte a minute never trips a read timeout)."""
+    deadline = time.monotonic() + (total_s or 120.0)
+    for line in lines:
+        if time.monotonic() > deadline:
+            raise LLMUnavailable(f"{where} did not finish its answer in time (CAREERBOT_LLM_TIMEOUT_S)")
+        yield line
 
 
 def _raise_for_status(response: httpx.Response, where: str) -> None:

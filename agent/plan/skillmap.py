@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from agent.guards.injection import quarantine_reason
 from agent.settings import PROJECT_ROOT
 from ingest.loaders import load_file
 from ingest.resources import RESOURCES_FILE, Resource, read_resources
@@ -81,7 +82,9 @@ def load_skill_map(corpus_dir: Path | None = None) -> SkillMap:
 def _load(corpus_dir: Path) -> SkillMap:
     entries = yaml.safe_load((corpus_dir / SKILLS_FILE).read_text(encoding="utf-8"))["skills"]
     skills = {entry["id"]: _skill(entry, n) for n, entry in enumerate(entries)}
-    resources = tuple(read_resources(corpus_dir / RESOURCES_FILE))
+    # Documents are data: a planted resource entry (instructions in its note) never reaches a plan.
+    resources = tuple(r for r in read_resources(corpus_dir / RESOURCES_FILE)
+                      if not quarantine_reason(" ".join(str(v) for v in vars(r).values() if v)))
     guides = sorted({p.guide for s in skills.values() for p in s.passages} | {r.guide for r in resources})
     documents = {g: load_file(corpus_dir / g, corpus_dir) for g in guides if (corpus_dir / g).is_file()}
     return SkillMap(

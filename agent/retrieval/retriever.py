@@ -14,7 +14,7 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from agent.guards.injection import withheld
+from agent.guards.injection import WITHHELD_TITLE, withheld
 from agent.retrieval.bm25 import BM25Index
 from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
@@ -166,8 +166,11 @@ def _passage(chunk: StoredChunk, score: float, fused: float, dense_rank: int | N
              bm25_rank: int | None) -> Passage:
     meta = chunk.metadata
     quarantine = str(meta.get("quarantine") or "")
-    text = withheld(quarantine) if quarantine else (meta.get("body") or chunk.text)
-    return Passage(id=chunk.id, text=text, quarantine=quarantine, source=meta.get("source", ""),
+    if quarantine:  # a planted heading or title is as much an instruction as the body: none of it is shown
+        return Passage(id=chunk.id, text=withheld(quarantine), quarantine=quarantine, source=meta.get("source", ""),
+                       title=WITHHELD_TITLE, section="", kind=meta.get("kind", "guide"), score=score, fused=fused,
+                       dense_rank=dense_rank, bm25_rank=bm25_rank)
+    return Passage(id=chunk.id, text=meta.get("body") or chunk.text, source=meta.get("source", ""),
                    title=meta.get("title", ""), section=meta.get("section", ""), kind=meta.get("kind", "guide"),
                    short_title=meta.get("short_title", ""),
                    score=score, fused=fused, dense_rank=dense_rank, bm25_rank=bm25_rank)

@@ -97,7 +97,7 @@ def test_adversarial_messages_leak_nothing(adversarial, answerer):
     if llm is not None:
         read = "\n".join(m.content for call in llm.calls for m in call)
         assert llm.calls and not re.search(r"ZQX-CANARY|gift cards|bank details|PayPal", read)
-    assert API_KEY.encode() not in (runtime.settings.data_dir / "conversations.sqlite").read_bytes()
+    assert API_KEY.encode() not in b"".join(p.read_bytes() for p in runtime.settings.data_dir.glob("conversations.sqlite*"))
     assert trusted  # the trusted list was really read
 
 

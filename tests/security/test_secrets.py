@@ -63,7 +63,7 @@ def test_an_echoed_key_reaches_no_notice_log_or_stored_state(echo_server, small_
     assert "headers" not in answer.notice  # the upstream body is not echoed at all
     logged = "\n".join(record.getMessage() for record in caplog.records) + caplog.text
     assert "LLM failed" in logged and API_KEY not in logged
-    stored = (settings.data_dir / "conversations.sqlite").read_bytes()
+    stored = b"".join(p.read_bytes() for p in settings.data_dir.glob("conversations.sqlite*"))  # with the WAL
     assert API_KEY.encode() not in stored and b"HTTP " in stored  # the notice was stored, redacted
 
 
