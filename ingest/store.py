@@ -175,8 +175,8 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         try:
             path.mkdir(parents=True, exist_ok=True, mode=0o700)
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-        except (OSError, PermissionError) as error:
-            raise StoreUnavailable(f"cannot open the store at {path}: {error}. "
+        except Exception as error:  # noqa: BLE001 - OSError, or chromadb's InternalError (read-only, corrupt)
+            raise StoreUnavailable(f"cannot open the store at {path}: {describe_error(error)}. "
                                    "Check the data directory (CAREERBOT_DATA_DIR) exists and is writable.") from error
     try:
         return Store(client, collection, model_path, description)
