@@ -186,7 +186,7 @@ def respond(state: ChatState, deps: Deps) -> dict:
         topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide" and not p.get("quarantine")})
         answer = replies.not_covered(topics, state.get("gap"))
     # The last filter on every answer: no contact detail the guides' trusted list does not hold.
-    answer = scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir))
+    answer = redact(scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir)))
     return {"answer": answer, "notice": redact(state.get("notice") or ""), "turns": [{"role": "user", "content": state["message"]},
                                         {"role": "assistant", "content": answer}]}
 

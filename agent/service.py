@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from agent.graph import build_graph
 from agent.guards.files import private_file, secure_data_dir
+from agent.guards.redact import redact
 from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
@@ -49,7 +50,7 @@ class Answer:
 
 def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
     """The cleaned message and a notice when it had to be trimmed. Raises EmptyMessage."""
-    message = clean_text(text or "")
+    message = redact(clean_text(text or ""))  # a key pasted into the chat is not stored either
     if not re.search(r"\w", message):
         raise EmptyMessage("Your message is empty: ask a question about becoming an ML engineer.")
     if len(message) <= max_chars:

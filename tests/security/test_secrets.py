@@ -91,3 +91,13 @@ def test_every_log_record_is_redacted_whatever_the_handler(caplog):
             logging.getLogger("httpx").exception("request failed")
     assert "another-configured-secret-77" not in caplog.text
     assert "tok_abcdefghijkl" not in caplog.text and "Traceback" in caplog.text
+
+
+def test_a_key_pasted_into_the_chat_is_not_stored(corpus_runtime):
+    bot = Careerbot(corpus_runtime, use_llm=False)
+    conversation = uuid.uuid4().hex
+    bot.ask("my key is sk-proj-ZQXpasted0123456789 and Authorization: Bearer zqxTOKEN123456, how do I learn MLOps?",
+            conversation)
+    stored = b"".join(p.read_bytes() for p in corpus_runtime.settings.data_dir.glob("conversations.sqlite*"))
+    assert b"ZQXpasted0123456789" not in stored and b"zqxTOKEN123456" not in stored
+    assert "[redacted]" in bot.history(conversation)[0]["content"]
