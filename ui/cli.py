@@ -5,29 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import traceback
 
 import ingest  # noqa: F401  (offline environment first)
-
-
-EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2  # 2 is also argparse's status for usage errors
-
-CONFIGURATION = """configuration:
-  Every setting has a CAREERBOT_* environment variable (CAREERBOT_TOP_K=6, CAREERBOT_LLM=none,
-  CAREERBOT_DATA_DIR=~/careerbot, CAREERBOT_CHROMA_HOST, CAREERBOT_LLM_BASE_URL, ...), or the same name
-  without the prefix in ./careerbot.toml (top_k = 6). Precedence: environment, then careerbot.toml,
-  then defaults (agent/settings.py lists them all).
-
-exit status: 0 ok, 1 a failure (store, model or server unavailable), 2 a usage or input error.
--v (anywhere on the line) logs debug detail and shows tracebacks."""
+from ui.cli_contract import (CONFIGURATION, EXIT_FAILURE, EXIT_INPUT, EXIT_OK, MAX_CHECK_PASSAGES, CareerbotError,
+                             CliParser, HelpFormatter, one_line, quiet_third_party, top_k_option, version_text)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     verbose = bool(getattr(args, "verbose", False))
-    _quiet_third_party(verbose)
+    quiet_third_party(verbose)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     from agent.guards.redact import install_log_redaction
@@ -45,39 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - never a bare traceback unless -v asked for it
         if verbose:
             raise
-        print(f"careerbot: unexpected error: {_one_line(error)} (run with -v for the traceback)", file=sys.stderr)
+        print(f"careerbot: unexpected error: {one_line(error)} (run with -v for the traceback)", file=sys.stderr)
         return EXIT_FAILURE
-
-
-class CareerbotError(Exception):
-    """An error with a message meant for the user (no traceback). `code`: 2 for bad input, 1 for a failure."""
-
-    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def _quiet_third_party(verbose: bool) -> None:
-    """Loading bars of transformers / huggingface_hub ("Loading weights") only with -v; careerbot's
-    own bars (ingest, model assembly) pass `disable` explicitly and are unaffected."""
-    if not verbose:
-        os.environ.setdefault("TQDM_DISABLE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-
-
-def _one_line(error: BaseException) -> str:
-    """One readable line: the first pydantic error, or the first line of the message."""
-    errors = getattr(error, "errors", None)
-    if callable(errors):
-        try:
-            first = errors()[0]
-            where = ".".join(str(part) for part in first.get("loc", ()))
-            return f"{where}: {first.get('msg')}" if where else str(first.get("msg"))
-        except Exception:  # noqa: BLE001
-            pass
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _runtime():
@@ -108,9 +66,9 @@ def _guarded(handler):
         try:
             return handler(args)
         except _input_errors() as error:
-            raise CareerbotError(_one_line(error), EXIT_INPUT) from error
+            raise CareerbotError(one_line(error), EXIT_INPUT) from error
         except _failures() as error:
-            raise CareerbotError(_one_line(error), EXIT_FAILURE) from error
+            raise CareerbotError(one_line(error), EXIT_FAILURE) from error
     return run
 
 
@@ -242,6 +200,8 @@ def cmd_check(args) -> int:
     except (json.JSONDecodeError, KeyError, TypeError) as error:
         raise CareerbotError('check reads {"answer": str, "passages": [str, ...]} as JSON on stdin') from error
     count = len(split_sentences(answer))
+    if len(passages) > MAX_CHECK_PASSAGES:
+        raise CareerbotError(f"{len(passages):,} passages; the checker reads at most {MAX_CHECK_PASSAGES} per request")
     if count > settings.max_check_sentences:
         raise CareerbotError(f"the answer has {count:,} sentences; the checker judges at most "
                              f"{settings.max_check_sentences} per request (CAREERBOT_MAX_CHECK_SENTENCES)")
@@ -264,7 +224,7 @@ def cmd_prepare(args) -> int:
             runtime.llm
             print(f"LLM ready: {runtime.settings.llm}")
         except LLMUnavailable as error:
-            raise CareerbotError(_one_line(error), EXIT_FAILURE) from error
+            raise CareerbotError(one_line(error), EXIT_FAILURE) from error
     return 0
 
 
@@ -285,57 +245,20 @@ def cmd_eval(args) -> int:
     return run_eval(args)
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line on stderr, exit status 2 (argparse prints the whole usage)."""
-
-    def error(self, message: str):
-        self.exit(EXIT_INPUT, f"careerbot: {message} (see `{self.prog} --help`)\n")
-
-
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Defaults shown after every option's help (not the empty ones: off flags, unset options);
-    the configuration epilog keeps its lines."""
-
-    def _get_help_string(self, action: argparse.Action) -> str | None:
-        if action.default in (None, False, argparse.SUPPRESS) or "default" in (action.help or ""):
-            return action.help
-        return super()._get_help_string(action)
-
-
-def _top_k(text: str) -> int:
-    """`retrieve -k`: a whole number of passages, 1 to 50."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:20]!r}") from None
-    if not 1 <= value <= 50:
-        raise argparse.ArgumentTypeError(f"must be between 1 and 50, got {value}")
-    return value
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("careerbot")
-    except PackageNotFoundError:
-        return "0.1.0 (source tree)"
-
-
 def _parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = CliParser(add_help=False)
     common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                         help="debug logging and tracebacks (also accepted before the command)")
-    parser = _Parser(prog="careerbot", description="Offline career advice for aspiring ML engineers.",
-                                     epilog=CONFIGURATION, formatter_class=_HelpFormatter)
+    parser = CliParser(prog="careerbot", description="Offline career advice for aspiring ML engineers.",
+                                     epilog=CONFIGURATION, formatter_class=HelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging and tracebacks")
-    parser.add_argument("--version", action="version", version=f"careerbot {_version()}")
+    parser.add_argument("--version", action="version", version=f"careerbot {version_text()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_parser = commands.add_parser
 
     def add_command(name: str, **kwargs) -> argparse.ArgumentParser:
         kwargs.setdefault("description", kwargs.get("help"))
-        return add_parser(name, parents=[common], formatter_class=_HelpFormatter, epilog=CONFIGURATION, **kwargs)
+        return add_parser(name, parents=[common], formatter_class=HelpFormatter, epilog=CONFIGURATION, **kwargs)
 
     commands.add_parser = add_command  # every command (plan and eval included) takes -v and shows defaults
 
@@ -351,7 +274,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("retrieve", help="the passages a question finds")
     p.add_argument("query", help="the question to search the guides for")
-    p.add_argument("-k", type=_top_k, default=None, help="how many passages (1-50; default: CAREERBOT_TOP_K, "
+    p.add_argument("-k", type=top_k_option, default=None, help="how many passages (1-50; default: CAREERBOT_TOP_K, "
                                                          "the number the chat uses)")
     p.add_argument("--json", action="store_true", help="a JSON list of {id, score, source, title, heading_path, text, ...}")
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid",

@@ -93,3 +93,8 @@ def test_check_caps_the_sentences_it_judges(env):
 @pytest.mark.parametrize("k", ["0", "-5", "51", "many"])
 def test_retrieve_k_out_of_range_is_a_usage_error(env, k):
     assert "-k" in one_line_error(run(env, "retrieve", "docker", "-k", k))
+
+
+def test_check_caps_the_passages_it_reads(env):
+    request = json.dumps({"answer": "Use Docker.", "passages": ["Package models in Docker images."] * 101})
+    assert "passages" in one_line_error(run(env, "check", stdin=request))

@@ -87,5 +87,5 @@ def test_missing_model_file_still_answers_extractively_with_a_notice(env, tmp_pa
     result = run({**env, "CAREERBOT_LLM": "embedded", "CAREERBOT_LLM_MODEL_PATH": str(tmp_path / "gone.gguf")},
                  "ask", "How should I deploy a model?", "--json")
     answer = json.loads(result.stdout)
-    assert "gone.gguf not found" in answer["notice"] and "careerbot prepare" in answer["notice"]
+    assert "gone.gguf not found" in answer["notice"] and "CAREERBOT_LLM_MODEL_PATH" in answer["notice"]
     assert answer["route"] == "question" and answer["answer"]
