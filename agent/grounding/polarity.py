@@ -11,12 +11,13 @@ from agent.grounding.terms import fold_quotes, overlap, sentence_stems, stem, wo
 
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nothing|neither|nor|without|cannot|rarely|hardly|seldom|barely|skip|ignore|"
-    r"lack|lacks|lacking|shortage|unnecessary|optional|irrelevant|unimportant|useless|pointless|overrated|"
-    r"stop|stops|stopped|cease|ceases|no longer)\b|n't\b|(?<!\ba )\b(?:little|few)\b")
+    r"unnecessary|optional|irrelevant|unimportant|useless|pointless|overrated|"
+    r"stop|stops|stopped|cease|ceases|no longer|avoid|avoids|against|discourage[sd]?|unrelated|"
+    r"didnt|dont|doesnt|isnt|arent|cant|wont)\b|n't\b|(?<!\ba )\b(?:little|few)\b")
 # Double negatives read as positive: "don't underestimate", "not only", "never stop learning".
 _NOT_NEGATION = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?(?:underestimate|forget|ignore|overlook|neglect|stop|"
-    r"give up|hesitate|miss|doubt)\b|\bnot (?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
+    r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?(?:underestimate|forget|ignore|overlook|neglect|stops?|"
+    r"give up|hesitate|miss|doubt|replaces?|substitutes?)\b|\bnot (?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
 
 _OPPOSITES = [
     ("strong", "weak"), ("high", "low"), ("more", "less"), ("more", "fewer"), ("increase", "decrease"),
@@ -25,7 +26,8 @@ _OPPOSITES = [
     ("labeled", "unlabeled"), ("before", "after"), ("always", "sometimes"), ("must", "optional"),
     ("simple", "complex"), ("large", "small"), ("better", "worse"), ("advanced", "basic"),
     ("rare", "common"), ("rarely", "often"), ("increasingly", "less"), ("increasingly", "decreasingly"),
-    ("increasing", "decreasing"),
+    ("increasing", "decreasing"), ("rarely", "usually"), ("shortage", "surplus"), ("grow", "drop"),
+    ("skyrocketed", "dropped"), ("unprecedented", "dropped"), ("rise", "decline"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
@@ -47,6 +49,17 @@ _SUPERLATIVE = re.compile(r"\b[a-z]{3,}est\b")
 _NOT_SUPERLATIVE = frozenset("""interest suggest request invest honest forest manifest contest digest harvest modest
 protest guest west earnest quest arrest chest attest ingest pest nest priest rest crest unrest conquest behest
 inquest midwest backtest pretest retest""".split())
+
+
+# Cues that hedge or scope rather than deny ("without a degree", "rarely", "not yet"): a clause
+# whose only negation is one of these may be read either way.
+_WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than)\b")
+
+
+def weakly_negated(text: str) -> bool:
+    """Negated only through a hedging cue ("even without winning", "rarely comes clean")."""
+    low = re.sub(r"\s+", " ", fold_quotes(text).lower())
+    return negated(text) and not negated(_WEAK.sub(" ", low))
 
 
 def negated(text: str) -> bool:
