@@ -7,8 +7,10 @@ Each pair is checked exactly as answers are (`check_sentences(sentence, [passage
   well the checker tells negations from supported sentences.
 - claim_pairs.jsonl (`evaluate_claims`): what a sentence asserts, in 12 kinds. "Unsupported" is
   the positive class (the checker's job is to catch it): precision, recall and F1 of catching,
-  overall and per kind (an unsupported kind against all supported pairs; a supported kind reports
-  the share kept and F1 of keeping against all unsupported pairs). The held-out split (written
+  overall and per kind. Per kind the F1 is balanced: an unsupported kind is scored against all
+  supported pairs weighted to the kind's size (so every wrongly removed paraphrase lowers every
+  kind's precision, by as much as if the two were equally common); a supported kind reports the
+  share kept and F1 of keeping against all unsupported pairs, weighted the same way. The held-out split (written
   before the claim checks were tuned) is reported on its own."""
 
 from __future__ import annotations
@@ -72,10 +74,15 @@ def score_claims(rows: list[dict], checks: list | None = None) -> dict:
     for kind in sorted({r["category"] for r in rows}):
         mine = [i for i, r in enumerate(rows) if r["category"] == kind]
         positive = unsupported[mine[0]]
-        versus = mine + [i for i in range(len(rows)) if unsupported[i] != positive]
-        labels = [unsupported[i] == positive for i in versus]
-        guesses = [caught[i] == positive for i in versus]
-        scored = _prf(labels, guesses)
+        others = [i for i in range(len(rows)) if unsupported[i] != positive]
+        # Balanced: the other class weighs as much as this kind, whatever their sizes in the set.
+        weight = len(mine) / len(others) if others else 0.0
+        tp = sum(caught[i] == positive for i in mine)
+        fp = weight * sum(caught[i] == positive for i in others)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / len(mine)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scored = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
         per_kind[kind] = {"n": len(mine), "supported": not positive,
                           "accuracy": round(sum(caught[i] == unsupported[i] for i in mine) / len(mine), 4),
                           **{k: scored[k] for k in ("precision", "recall", "f1")}}

@@ -1,13 +1,15 @@
-"""Whether a sentence says the opposite of a passage sentence, or says more than it does.
+"""The word lists of polarity: whether a text denies (negations, discouragement, hedges), which
+words are opposites, and which absolute or ranking words it uses.
 
 A flipped "not", "weak" for "strong" or an added "always" keeps a sentence close to its source
-for MiniLM; these word lists catch what the vectors miss."""
+for MiniLM; these word lists catch what the vectors miss. `agent.grounding.claims` applies them
+clause by clause to what a claim is about."""
 
 from __future__ import annotations
 
 import re
 
-from agent.grounding.terms import fold_quotes, overlap, sentence_stems, stem, words
+from agent.grounding.terms import fold_quotes, stem, words
 
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nothing|neither|nor|without|cannot|rarely|hardly|seldom|barely|skip|ignore|"
@@ -39,7 +41,7 @@ for _a, _b in _OPPOSITES:
 _QUALIFIER_GROUPS = {
     "all": "every all any", "always": "always", "only": "only solely exclusively", "best": "best",
     "most": "most majority", "require": "required require requires mandatory", "guarantee": "guarantee guaranteed",
-    "usually": "usually typically generally mostly mainly primarily largely often routinely commonly",
+    "usually": "usually typically generally often routinely commonly",
     "same": "same", "already": "already",
 }
 QUALIFIERS = {word: group for group, members in _QUALIFIER_GROUPS.items() for word in members.split()}
@@ -56,10 +58,14 @@ inquest midwest backtest pretest retest""".split())
 _WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than)\b")
 
 
+def without_hedges(text: str) -> str:
+    """The text with its hedging cues taken out."""
+    return _WEAK.sub(" ", re.sub(r"\s+", " ", fold_quotes(text).lower()))
+
+
 def weakly_negated(text: str) -> bool:
     """Negated only through a hedging cue ("even without winning", "rarely comes clean")."""
-    low = re.sub(r"\s+", " ", fold_quotes(text).lower())
-    return negated(text) and not negated(_WEAK.sub(" ", low))
+    return negated(text) and not negated(without_hedges(text))
 
 
 def negated(text: str) -> bool:
@@ -67,21 +73,6 @@ def negated(text: str) -> bool:
     low = re.sub(r"\s+", " ", fold_quotes(text).lower())
     low = _NOT_NEGATION.sub(" ", low)
     return bool(_NEGATION.search(low))
-
-
-_CLAUSE = re.compile(r"\s+[-–—]\s+|;\s*|:\s+|,?\s+(?:but|while|whilst|whereas|though|although)\s+")
-
-
-def agrees(claim_negated: bool, claim_stems: frozenset[str], sentence: str) -> bool:
-    """Same polarity as the passage sentence, or as its clause that shares most of the claim's
-    words ("Don't get tied up in choosing - just go with LangGraph" is negated, but the clause
-    that "Go with LangGraph" paraphrases is not)."""
-    if negated(sentence) == claim_negated:
-        return True
-    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-    if len(clauses) < 2:
-        return False
-    return negated(max(clauses, key=lambda c: overlap(claim_stems, sentence_stems(c)))) == claim_negated
 
 
 def opposites(sentence: str, passage: str) -> list[str]:
@@ -98,6 +89,7 @@ def _plain_words(text: str) -> set[str]:
 def qualifiers(text: str) -> set[str]:
     """The absolute, comparative and superlative words of a text, grouped ("every" and "all" are one)."""
     low = fold_quotes(text).lower()
+    low = re.sub(r"(?:\bnot|n't|\bnever|\bwithout|\bno)\s+(?:\w+\s+){0,2}any\b", " ", low)  # "don't write any": not "all"
     found = {QUALIFIERS[word] for word in _QUALIFIER.findall(low)}
     found |= {f"{word} than" for word in _COMPARISON.findall(low)}
     superlatives = {w for w in _SUPERLATIVE.findall(low) if w not in _NOT_SUPERLATIVE and w not in QUALIFIERS}

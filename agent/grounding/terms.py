@@ -69,9 +69,16 @@ def sentence_stems(text: str) -> frozenset[str]:
     return frozenset(expand(content_stems(text)))
 
 
+# Other phrases that name the same thing as an acronym ("foundation models" are LLMs).
+SYNONYMS = {"llm": ("foundation", "model")}
+
+
 def expand(stems: set[str]) -> set[str]:
     """Add acronym expansions (and acronyms for spelled-out phrases) to a set of stems."""
     out = set(stems)
+    for acronym, parts in SYNONYMS.items():
+        if all(part in stems for part in parts):
+            out.add(acronym)
     for acronym, parts in ALIASES.items():
         if acronym in stems or acronym + "s" in stems:
             out.update(parts)

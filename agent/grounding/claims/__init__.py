@@ -7,21 +7,22 @@ nothing wrong:
 - modality: the guide says it less strongly ("valued", not "required");
 - comparison: the guide does not rank these ("better than", "the hardest");
 - roles: the guide says it of someone else (senior roles, the author, data scientists);
-- rejected: the guide reports the view only to reject it.
+- rejected: the guide reports the view only to reject it;
+- listed: an item added to a list the guide gives ("like NLP, robotics and …").
 `evals/checker.py` measures each on the labelled kinds of evals/datasets/claim_pairs.jsonl."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.grounding.claims import comparison, modality, polarity, rejected, roles
+from agent.grounding.claims import comparison, listed, modality, polarity, rejected, roles
 from agent.grounding.claims.about import about, claim_clauses, passage_clauses
 from agent.grounding.terms import sentence_stems
 
 
 @dataclass(frozen=True)
 class Finding:
-    check: str   # "polarity", "modality", "comparison", "roles" or "rejected"
+    check: str   # "polarity", "modality", "comparison", "roles", "rejected" or "listed"
     reason: str  # in words a user understands: "the guide says the opposite"
 
 
@@ -33,6 +34,9 @@ def read_claim(claim_text: str, sentences: tuple[str, ...]) -> list[Finding]:
     reason = rejected.repeats_rejected(claim_text, whole, sentences)
     if reason:
         findings.append(Finding("rejected", reason))
+    reason = listed.unlisted(claim_text, frozenset().union(*(c.stems for c in clauses)) if clauses else frozenset())
+    if reason:
+        findings.append(Finding("listed", reason))
     reason = roles.about_the_author(claim_text, sentences)
     if reason:
         findings.append(Finding("roles", reason))

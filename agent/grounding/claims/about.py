@@ -11,13 +11,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agent.grounding import names as name_finder
-from agent.grounding.terms import DOMAIN, DOMAIN_WEIGHT, fold_quotes, sentence_stems, stem_matches
+from agent.grounding.terms import DOMAIN, DOMAIN_WEIGHT, fold_quotes, sentence_stems, stem_matches, words
 
 # Clause boundaries: dashes, semicolons, colons, brackets, ", and", contrastive conjunctions, and
 # sentence ends the sentence splitter leaves inside a passage ("… all! 😇 Also …").
 _CLAUSE = re.compile(r"\s+[-–—]\s+|;\s*|:\s+|\s*\(|\)\s*|,\s+and\s+|[.!?]+\s+(?:[^\w\s]+\s+)?(?=[A-Z'\"])|"
                      r"(?:^|,?\s+)(?i:but|while|whilst|whereas|though|although|because|even if|even though)\s+|,\s+(?i:yet|since)\s+|,\s+(?=(?:they|it|you|we|this|these|i)\s)")
+# A leading condition ("If you're not from a software engineering background, start with …").
+_CONDITION = re.compile(r"^((?:if|when|once|unless)\b[^,]{3,80}),\s+", re.IGNORECASE)
 NAME_WEIGHT = 2.0   # a shared tool or book name says more about the subject than a shared word
+LIGHT_WEIGHT = 0.25  # a shared light word ("need", "go", "through", "all") tips a tie
+# Words too common to say what a clause is about, even as a tie-breaker.
+_TRIVIAL = frozenset("""a an the of to in on for and or is are be been was were it its this that these those with
+as by at from you your i my me we our they their them he she his her not no do does don't can""".split())
 MARGIN = 0.34       # clauses this close to the best match are about the same thing too (a third of a word)
 
 
@@ -28,12 +34,14 @@ class Clause:
     text: str
     sentence: int
     stems: frozenset[str]
+    words: frozenset[str]  # every word, for the light words a claim shares ("go through all")
 
 
 @lru_cache(maxsize=8192)
 def clauses(sentence: str) -> tuple[str, ...]:
     """The clauses of a sentence, in order; a sentence without boundaries is one clause."""
-    parts = [p.strip(" ,.!?") for p in _CLAUSE.split(fold_quotes(sentence))]
+    text = _CONDITION.sub(r"\1; ", fold_quotes(sentence))
+    parts = [p.strip(" ,.!?") for p in _CLAUSE.split(text)]
     return tuple(p for p in parts if p) or (sentence,)
 
 
@@ -55,16 +63,27 @@ def passage_clauses(sentences: tuple[str, ...]) -> tuple[Clause, ...]:
 
 @lru_cache(maxsize=2048)
 def _passage_clauses(sentences: tuple[str, ...]) -> tuple[Clause, ...]:
-    return tuple(Clause(part, i, sentence_stems(part)) for i, s in enumerate(sentences) for part in clauses(s))
+    return tuple(Clause(part, i, sentence_stems(part), frozenset(words(part)))
+                 for i, s in enumerate(sentences) for part in clauses(s))
 
 
-def shared(stems: frozenset[str], names: frozenset[str], clause: Clause) -> float:
-    """Weighted count of the claim's stems the clause has: names count double, domain words a third."""
+def shared(stems: frozenset[str], names: frozenset[str], clause: Clause, rarity: dict[str, float]) -> float:
+    """Weighted count of the claim's stems the clause has: names count double, domain words a
+    third, and a word most clauses of the passage share counts less than one only this clause has."""
     total = 0.0
     for s in stems:
         if stem_matches(s, clause.stems):
-            total += NAME_WEIGHT if s in names else DOMAIN_WEIGHT if s in DOMAIN else 1.0
+            total += (NAME_WEIGHT if s in names else DOMAIN_WEIGHT if s in DOMAIN else 1.0) * rarity.get(s, 1.0)
     return total
+
+
+def _rarity(stems: frozenset[str], passage: tuple[Clause, ...]) -> dict[str, float]:
+    """Per claim stem: 1.0 when one passage clause has it, down to 0.5 when every clause does."""
+    out = {}
+    for s in stems:
+        share = sum(stem_matches(s, c.stems) for c in passage) / len(passage)
+        out[s] = 1.0 - 0.5 * max(0.0, share - 1 / len(passage))
+    return out
 
 
 def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
@@ -74,8 +93,10 @@ def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
     `ignore` leaves words out of the match (the roles check matches on what is said, not of whom)."""
     stems = stems - ignore
     named = frozenset(w.lower() for n in name_finder.names(text) for w in re.findall(r"[a-z0-9]+", n.lower()))
-    scored = [(shared(stems, named, c), c) for c in passage]
+    rarity = _rarity(stems, passage) if passage else {}
+    light = frozenset(words(text)) - _TRIVIAL - stems
+    scored = [(shared(stems, named, c, rarity) + LIGHT_WEIGHT * len(light & c.words), c) for c in passage]
     best = max((s for s, _ in scored), default=0.0)
-    if best < 1.0:
+    if best < 0.75:
         return []
     return [c for s, c in scored if s >= best - margin]

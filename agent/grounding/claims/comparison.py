@@ -62,7 +62,8 @@ def unmatched(claim_text: str, about: list[Clause], passage_text: str) -> str:
         return ""
     theirs = comparisons(" . ".join(c.text for c in about)) if about else comparisons(passage_text)
     quoted = fold_quotes(passage_text).lower()
-    missing = sorted(c for c in mine if c not in theirs and c.split()[0] not in theirs
+    heads = {t.split()[0] for t in theirs}
+    missing = sorted(c for c in mine if c not in theirs and (len(c.split()) > 1 or c not in heads)
                      and not _quotes(c, claim_text, quoted))
     if not missing:
         return ""

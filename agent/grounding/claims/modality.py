@@ -25,7 +25,8 @@ _WORD = {w: level for level, words in LEVELS.items() for w in words}
 _PATTERN = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _WORD), key=len, reverse=True)) + r")(?![\w-])")
 _NOT_MODAL = re.compile(r"\b(?:don't|do not|doesn't|does not|no) (?:need|have to)\b|\bneed(?:s)? not\b")
 _NAMES = {4: "required", 3: "essential", 2: "important", 1: "useful or valued", 0: "optional"}
-MODAL_MARGIN = 1.0  # modal words are looked for in clauses a word less close than the best match
+MODAL_MARGIN = 1.0
+_UNIVERSAL = re.compile(r"\b(every|all|each|any)\b")  # modal words are looked for in clauses a word less close than the best match
 
 
 def strength(text: str) -> tuple[int, str] | None:
@@ -47,6 +48,8 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     mine = strength(claim_text)
     if not about:
         return ""
+    if mine and mine[0] == 3 and _UNIVERSAL.search(claim_text.lower()):
+        mine = (4, mine[1])  # "every ML engineer needs …" is a requirement
     passage = " ".join(c.text for c in about).lower()
     if re.search(r"\bboth\b", claim_text.lower()) and re.search(r"\beither\b", passage) and mine:
         return "the guide says either one, not both"

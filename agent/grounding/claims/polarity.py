@@ -13,6 +13,7 @@ from agent.grounding import polarity as words
 from agent.grounding.claims.about import Clause, about, claim_clauses
 from agent.grounding.terms import fold_quotes
 
+TIE = 0.1  # polarity is read from the clause(s) closest to the claim, not every clause near it
 _OVER = re.compile(r"\b([a-z]+) over ([a-z]+)\b")
 # "X, not Y" and "X rather than Y" deny Y only as a contrast: the claim's assertion is X.
 # "even if you never win", "even on days you don't …": a concession, not what the claim asserts.
@@ -26,17 +27,16 @@ def flipped(claim_text: str, passage: tuple[Clause, ...]) -> str:
     if preference:
         return preference
     for clause, stems in claim_clauses(_CONTRAST.sub("", _CONCESSION.sub("", claim_text)) or claim_text):
-        matched = about(stems, clause, passage)
+        matched = about(stems, clause, passage, margin=TIE)
         if not matched:
             continue
-        denies = words.negated(clause)
-        hedged = words.weakly_negated(clause)
-        opposite = sorted(set.intersection(*(set(words.opposites(clause, c.text)) for c in matched)))
+        denies = words.negated(words.without_hedges(clause))  # "not yet", "without a degree": neutral
+        opposite = sorted(set().union(*(set(words.opposites(clause, c.text)) for c in matched)))
         if opposite:
             word = opposite[0]
             theirs = sorted(words.OPPOSITE[word] & set(fold_quotes(" ".join(c.text for c in matched)).lower().split()))
             return f"the guide says the opposite (\u201c{theirs[0] if theirs else 'not ' + word}\u201d)"
-        if not hedged and not any(words.negated(c.text) == denies or words.weakly_negated(c.text) for c in matched):
+        if not any(words.negated(c.text) == denies or words.weakly_negated(c.text) for c in matched):
             return "the guide says the opposite"
     return ""
 

@@ -30,8 +30,8 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
         "the author": (r"the author|author's|the writer|the guide's author", r"i|i'm|i've|i'd|my|me|myself"),
         "you, the reader": (r"you|your|yourself|readers?|the reader", r"you|your|you're|yourself"),
         "a Master's student": (r"master's students?|students?", r"master's students?|students?"),
-        "employers": (r"employers?|companies|company|organi[sz]ations|universities|university",
-                      r"employers?|companies|company|organi[sz]ations"),
+        "employers": (r"employers?|companies|company|organi[sz]ations", r"employers?|companies|company|organi[sz]ations"),
+        "universities": (r"universit(?:y|ies)|schools?|institutions", r"universit(?:y|ies)|schools?|institutions"),
         "candidates": (r"candidates?|applicants?", r"candidates?|applicants?"),
         "industry reports": (r"industry|community|official|surveys?|reports?", r"industry reports?|reports?"),
         "non-technical stakeholders": (r"(?:non-technical )?stakeholders", r"(?:non-technical )?stakeholders"),
@@ -40,8 +40,10 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 # Words after which a role is the one acted on, not the actor ("mentoring junior engineers").
-_OBJECT = frozenset("mentor mentors mentoring mentored hire hires hiring hired help helps helping helped with "
+_OBJECT = frozenset("mentor mentors mentoring mentored hire hires hiring hired help helps helping helped "
                     "including from alongside among to for want wants seek seeks expect expects".split())
+_DETERMINER = frozenset("a an the some many other more their your our".split())
+_WORKS_WITH = re.compile(r"\b(?:work|works|working|worked|collaborat\w*|along|together)\s+with\s+(?:[\w'-]+\s+){0,2}$")
 READER = "you, the reader"
 # Words that say little about what a role does ("a typical task in entry-level roles").
 GENERIC = frozenset("rol typical task often usual focus involv job position work".split())
@@ -62,8 +64,11 @@ def mentions(text: str, side: int) -> set[Mention]:
     for group, labels in ROLES.items():
         for label, patterns in labels.items():
             for match in re.finditer(rf"(?<![\w-])(?:{patterns[side]})(?![\w-])", low):
-                before = re.findall(r"[a-z']+", low[:match.start()])[-3:]
-                found.add(Mention(group, label, not any(w in _OBJECT for w in before)))
+                before = re.findall(r"[a-z']+", low[:match.start()])[-2:]
+                acted_on = bool(before) and (before[-1] in _OBJECT or (len(before) == 2 and before[0] in _OBJECT
+                                                                       and before[1] in _DETERMINER))
+                acted_on = acted_on or bool(_WORKS_WITH.search(low[:match.start()]))
+                found.add(Mention(group, label, not acted_on))
     return found
 
 
@@ -74,7 +79,8 @@ def passage_mentions(clause: Clause, sentences: tuple[str, ...]) -> set[Mention]
     groups = {m.group for m in found if m.subject}
     inherited = mentions(sentences[clause.sentence], 1)
     if _PRONOUN_START.match(sentences[clause.sentence]) and clause.sentence > 0:
-        inherited |= mentions(sentences[clause.sentence - 1], 1)
+        before = mentions(sentences[clause.sentence - 1], 1)  # "They …" is whom the sentence before spoke of
+        inherited |= {Mention(m.group, m.label, True) for m in before}
     found |= {m for m in inherited if m.subject and m.group not in groups}
     if re.match(r"^(?:please\s+)?(?:don't\s+)?[a-z]+\b", clause.text.lower()) and _imperative(clause.text):
         found.add(Mention("person", "you, the reader", True))
@@ -101,7 +107,7 @@ def role_words(text: str) -> frozenset[str]:
 
 # Verbs of saying: "the author recommends X" reports the guide, it is not a claim about the author.
 _SAYS = re.compile(r"\bthe author(?:'s)?\s+(?:also\s+)?(?:says?|said|recommends?|suggests?|advises?|mentions?|notes?|"
-                   r"writes?|argues?|believes?|thinks?|stresses|emphasi[sz]es|explains?|warns?|lists?|describes?|"
+                   r"writes|argues?|believes?|thinks?|stresses|emphasi[sz]es|explains?|warns?|lists?|describes?|"
                    r"calls?|shares?|loves?|likes?|points?|tells?|encourages?|discourages?|highlights?)\b")
 _FIRST_PERSON = re.compile(r"(?<![\w-])(?:i|i'm|i've|i'd|my|me|myself)(?![\w-])")
 
@@ -134,6 +140,8 @@ def swapped(claim_text: str, about: list[Clause], sentences: tuple[str, ...]) ->
         for m in sorted(mine, key=lambda m: (m.label, m.subject)):
             if m.label == READER and "the author" not in their_labels:
                 continue  # "you" is whoever the advice is for; only the author is someone else
+            if m.subject and m.label in their_labels and m.label not in their_subjects:
+                return f"the guide does not say this of {m.label}"  # they are the ones it is done for
             if m.label not in their_labels or (m.subject and their_subjects and m.label not in their_subjects):
                 other = sorted(their_subjects - {m.label}) or sorted(their_labels - {m.label})
                 if other:
