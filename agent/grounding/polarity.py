@@ -13,7 +13,7 @@ from agent.grounding.terms import fold_quotes, stem, words
 
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nothing|neither|nor|without|cannot|rarely|hardly|seldom|barely|skip|ignore|"
-    r"unnecessary|optional|irrelevant|unimportant|useless|pointless|overrated|"
+    r"lack|lacks|lacking|shortage|unnecessary|optional|irrelevant|unimportant|useless|pointless|overrated|"
     r"stop|stops|stopped|cease|ceases|no longer|avoid|avoids|against|discourage[sd]?|unrelated|"
     r"didnt|dont|doesnt|isnt|arent|cant|wont)\b|n't\b|(?<!\ba )\b(?:little|few)\b")
 # Double negatives read as positive: "don't underestimate", "not only", "never stop learning".
@@ -55,17 +55,21 @@ inquest midwest backtest pretest retest""".split())
 
 # Cues that hedge or scope rather than deny ("without a degree", "rarely", "not yet"): a clause
 # whose only negation is one of these may be read either way.
-_WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than)\b")
+_WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than|"
+                   r"lack|lacks|lacking|shortage)\b")
+# In a claim only these hedge: "rarely useful" or "little difference" deny what they qualify.
+_HEDGE = re.compile(r"\b(without|not yet|no more \w+ than|other than)\b")
 
 
 def without_hedges(text: str) -> str:
-    """The text with its hedging cues taken out."""
-    return _WEAK.sub(" ", re.sub(r"\s+", " ", fold_quotes(text).lower()))
+    """The claim with its hedging cues taken out ("without a degree", "not yet mature")."""
+    return _HEDGE.sub(" ", re.sub(r"\s+", " ", fold_quotes(text).lower()))
 
 
 def weakly_negated(text: str) -> bool:
-    """Negated only through a hedging cue ("even without winning", "rarely comes clean")."""
-    return negated(text) and not negated(without_hedges(text))
+    """A passage clause negated only through a hedging cue ("even without winning", "rarely comes
+    clean", "the shortage … continues"): it may be paraphrased either way."""
+    return negated(text) and not negated(_WEAK.sub(" ", re.sub(r"\s+", " ", fold_quotes(text).lower())))
 
 
 def negated(text: str) -> bool:

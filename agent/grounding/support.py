@@ -31,6 +31,7 @@ SUPPORT_THRESHOLD = 0.5
 SIMILARITY_WEIGHT = 0.6
 NUMBER_PENALTY = 0.3     # a count, year or duration the passage does not state
 NAME_PENALTY = 0.3       # a tool, book, course or person the passage does not name
+CONTAINED_FLOOR = 0.55   # score of a claim whose content words one passage sentence all has
 CLAIM_PENALTY = 0.4      # each claim-level finding: opposite, overstated, unranked, other people, rejected
 QUALIFIER_PENALTY = 0.75  # "always", "only", "every" … the passage does not say
 WINDOW = 3               # longest run of consecutive passage sentences compared as one
@@ -105,6 +106,11 @@ def support(claim: Claim, claim_vector: np.ndarray, view: PassageView, sentence_
             similarity = max(similarity, float(window @ claim_vector))
     overlap = terms.overlap(claim.stems, view.stems)
     score = SIMILARITY_WEIGHT * max(similarity, 0.0) + (1 - SIMILARITY_WEIGHT) * overlap
+    if any(all(terms.stem_matches(s, terms.sentence_stems(sentence)) for s in claim.stems) for sentence in view.sentences):
+        # Every content word of the claim is in one passage sentence: a short restatement or
+        # inference ("the latter is more about LLMs") that MiniLM scores low. The checks below
+        # still decide whether it says what that sentence says.
+        score = max(score, CONTAINED_FLOOR)
 
     reasons: list[str] = []
     missing_numbers = sorted(n for n in claim.numbers if n not in view.numbers)
@@ -116,6 +122,8 @@ def support(claim: Claim, claim_vector: np.ndarray, view: PassageView, sentence_
         score *= NAME_PENALTY
         reasons.append("the guide does not mention " + ", ".join(missing_names))
     for finding in read_claim(claim.text, view.sentences):
+        if finding.check == "listed" and any(name in finding.reason for name in missing_names):
+            continue  # the same invented item, already named
         score *= CLAIM_PENALTY
         reasons.append(finding.reason)
     extra = (claim.qualifiers & _SCOPE) - polarity.qualifiers(view.text)

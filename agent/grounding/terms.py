@@ -14,6 +14,8 @@ WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 # Talk about the source rather than the subject: "the guide recommends …" adds no claim.
 META = frozenset("""guide guid author recommend suggest say mention accord describ
 roadmap article post passag source""".split())
+# Words that point back to what was said before ("the latter"): what they point to is the claim.
+REFERENCES = frozenset("latter former".split())
 # Prefixes a hyphen cuts off ("non-technical", "pre-trained"): not words of their own.
 FRAGMENTS = frozenset("non pre co re un sub semi anti".split())
 
@@ -60,7 +62,7 @@ def words(text: str) -> list[str]:
 def content_stems(text: str) -> set[str]:
     """Stems of the content words, without stopwords or talk about the guide."""
     stems = {stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1}
-    return stems - META - FRAGMENTS
+    return stems - META - FRAGMENTS - REFERENCES
 
 
 @lru_cache(maxsize=16384)

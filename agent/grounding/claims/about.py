@@ -67,14 +67,16 @@ def _passage_clauses(sentences: tuple[str, ...]) -> tuple[Clause, ...]:
                  for i, s in enumerate(sentences) for part in clauses(s))
 
 
-def shared(stems: frozenset[str], names: frozenset[str], clause: Clause, rarity: dict[str, float]) -> float:
+def shared(stems: frozenset[str], names: frozenset[str], clause: Clause, rarity: dict[str, float],
+           name_weight: float = NAME_WEIGHT) -> float:
     """Weighted count of the claim's stems the clause has: names count double, domain words a
     third, and a word most clauses of the passage share counts less than one only this clause has."""
-    total = 0.0
+    total, specific = 0.0, False
     for s in stems:
-        if stem_matches(s, clause.stems):
-            total += (NAME_WEIGHT if s in names else DOMAIN_WEIGHT if s in DOMAIN else 1.0) * rarity.get(s, 1.0)
-    return total
+        if stem_matches(s, clause.stems) or (s.endswith("e") and stem_matches(s[:-1], clause.stems)):
+            total += (name_weight if s in names else DOMAIN_WEIGHT if s in DOMAIN else 1.0) * rarity.get(s, 1.0)
+            specific = specific or s not in DOMAIN
+    return total if specific else 0.0  # sharing only "ML engineer" is not speaking of the same thing
 
 
 def _rarity(stems: frozenset[str], passage: tuple[Clause, ...]) -> dict[str, float]:
@@ -87,7 +89,7 @@ def _rarity(stems: frozenset[str], passage: tuple[Clause, ...]) -> dict[str, flo
 
 
 def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
-          ignore: frozenset[str] = frozenset(), margin: float = MARGIN) -> list[Clause]:
+          ignore: frozenset[str] = frozenset(), margin: float = MARGIN, name_weight: float = NAME_WEIGHT) -> list[Clause]:
     """The passage clauses that speak of what the claim clause speaks of: those sharing about as
     much of it as the best one, within `margin` (empty when no clause shares a content word).
     `ignore` leaves words out of the match (the roles check matches on what is said, not of whom)."""
@@ -95,7 +97,7 @@ def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
     named = frozenset(w.lower() for n in name_finder.names(text) for w in re.findall(r"[a-z0-9]+", n.lower()))
     rarity = _rarity(stems, passage) if passage else {}
     light = frozenset(words(text)) - _TRIVIAL - stems
-    scored = [(shared(stems, named, c, rarity) + LIGHT_WEIGHT * len(light & c.words), c) for c in passage]
+    scored = [(shared(stems, named, c, rarity, name_weight) + LIGHT_WEIGHT * len(light & c.words), c) for c in passage]
     best = max((s for s, _ in scored), default=0.0)
     if best < 0.75:
         return []

@@ -14,7 +14,7 @@ from agent.grounding.polarity import _NOT_SUPERLATIVE
 from agent.grounding.terms import fold_quotes, stem
 
 _HEADS = r"more|less|most|least|better|worse|best|worst|fewer|[a-z]{3,}(?:er|est)"
-_COMPARISON = re.compile(rf"\b({_HEADS})\b(?:[\s-]+([a-z]+))?")
+_COMPARISON = re.compile(rf"\b({_HEADS})\b(?:(?=[\s-]+([a-z]+)))?")
 _FOCUS = frozenset("about on toward towards of and than".split())  # "more about", "more and more": not a rank
 _ADJECTIVE = re.compile(r"(?:ant|ent|ive|ful|able|ible|al|ic|ous|ing|ed|ly|ult|ar)$")
 _IRREGULAR = frozenset({"better", "worse"})
@@ -39,8 +39,10 @@ def comparisons(text: str) -> set[str]:
         if head in ("more", "less", "most", "least", "fewer"):
             if following in _FOCUS and following != "than":
                 continue
+            ranks = re.search(rf"\b{head}\s+{following}\b(?:\s+\w+){{0,4}}\s+than\b", low) or head in ("most", "least")
             if following and _ADJECTIVE.search(following) and following not in ("than",):
-                found.add(f"{head} {stem(following)}")
+                if ranks:  # "has become more popular" is a trend, "more popular than" a ranking
+                    found.add(f"{head} {stem(following)}")
             elif re.search(rf"\b{head}\b(?:\s+\w+){{0,3}}\s+than\b", low) or head in ("most", "least"):
                 found.add(head)
             continue
@@ -55,6 +57,10 @@ def _quotes(comparison: str, claim_text: str, passage: str) -> bool:
     return bool(after) and re.search(rf"\b{head}\s+{after.group(1)}\b", passage) is not None
 
 
+# What a passage says that ranks as "the most" does ("first and foremost is Python").
+_FIRST = re.compile(r"\b(first and foremost|above all|top priority|primary|number one|most importantly)\b")
+
+
 def unmatched(claim_text: str, about: list[Clause], passage_text: str) -> str:
     """Why the claim ranks things the passage does not ("" when every ranking is in the passage)."""
     mine = comparisons(claim_text)
@@ -62,6 +68,8 @@ def unmatched(claim_text: str, about: list[Clause], passage_text: str) -> str:
         return ""
     theirs = comparisons(" . ".join(c.text for c in about)) if about else comparisons(passage_text)
     quoted = fold_quotes(passage_text).lower()
+    if _FIRST.search(" ".join(c.text for c in about).lower() if about else passage_text.lower()):
+        theirs |= {"most", "best"} | {c for c in mine if c.startswith("most ")}
     heads = {t.split()[0] for t in theirs}
     missing = sorted(c for c in mine if c not in theirs and (len(c.split()) > 1 or c not in heads)
                      and not _quotes(c, claim_text, quoted))

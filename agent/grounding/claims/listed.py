@@ -21,7 +21,7 @@ def unlisted(claim_text: str, passage_stems: frozenset[str]) -> str:
         for item in _SPLIT.split(match.group(1)):
             item = item.strip()
             stems = content_stems(item)
-            if not stems or len(item.split()) > MAX_ITEM_WORDS:
+            if not stems or len(item.split()) > MAX_ITEM_WORDS or re.fullmatch(r"(?:more |less )?\w+(?:er|est|ly)", item):
                 continue
             if not any(stem_matches(s, passage_stems) for s in stems):
                 return f"the guide does not list {item}"

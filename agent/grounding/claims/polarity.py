@@ -11,6 +11,7 @@ import re
 
 from agent.grounding import polarity as words
 from agent.grounding.claims.about import Clause, about, claim_clauses
+from agent.grounding.claims.modality import NOT_NEEDED
 from agent.grounding.terms import fold_quotes
 
 TIE = 0.1  # polarity is read from the clause(s) closest to the claim, not every clause near it
@@ -27,18 +28,23 @@ def flipped(claim_text: str, passage: tuple[Clause, ...]) -> str:
     if preference:
         return preference
     for clause, stems in claim_clauses(_CONTRAST.sub("", _CONCESSION.sub("", claim_text)) or claim_text):
-        matched = about(stems, clause, passage, margin=TIE)
+        matched = about(stems, clause, passage, margin=TIE, name_weight=1.0)  # what is done, more than to what
         if not matched:
             continue
-        denies = words.negated(words.without_hedges(clause))  # "not yet", "without a degree": neutral
+        denies = words.negated(_needed(words.without_hedges(clause)))  # "not yet", "without a degree": neutral
         opposite = sorted(set().union(*(set(words.opposites(clause, c.text)) for c in matched)))
         if opposite:
             word = opposite[0]
             theirs = sorted(words.OPPOSITE[word] & set(fold_quotes(" ".join(c.text for c in matched)).lower().split()))
             return f"the guide says the opposite (\u201c{theirs[0] if theirs else 'not ' + word}\u201d)"
-        if not any(words.negated(c.text) == denies or words.weakly_negated(c.text) for c in matched):
+        if not any(words.negated(_needed(c.text)) == denies or words.weakly_negated(c.text) for c in matched):
             return "the guide says the opposite"
     return ""
+
+
+def _needed(text: str) -> str:
+    """The text with "don't need" read as "need": how much something is needed is the modality check's."""
+    return NOT_NEEDED.sub("need", fold_quotes(text).lower())
 
 
 def _reversed_preference(claim_text: str, passage_text: str) -> str:

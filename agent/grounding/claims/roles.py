@@ -27,7 +27,7 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
         "software engineers": (r"software engineers", r"software engineers"),
     },
     "person": {
-        "the author": (r"the author|author's|the writer|the guide's author", r"i|i'm|i've|i'd|my|me|myself"),
+        "the author": (r"the author|author's|the writer|the guide's author|(?<=written by )(?:an?|the) [\w -]+", r"i|i'm|i've|i'd|my|me|myself"),
         "you, the reader": (r"you|your|yourself|readers?|the reader", r"you|your|you're|yourself"),
         "a Master's student": (r"master's students?|students?", r"master's students?|students?"),
         "employers": (r"employers?|companies|company|organi[sz]ations", r"employers?|companies|company|organi[sz]ations"),
@@ -36,12 +36,13 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
         "industry reports": (r"industry|community|official|surveys?|reports?", r"industry reports?|reports?"),
         "non-technical stakeholders": (r"(?:non-technical )?stakeholders", r"(?:non-technical )?stakeholders"),
         "the LangChain team": (r"langchain team|langchain", r"langchain"),
-        "other people": (r"people|others|many", r"people|others|many"),
+        "other people": (r"many people|most people|others", r"people|others|many"),
     },
 }
 # Words after which a role is the one acted on, not the actor ("mentoring junior engineers").
 _OBJECT = frozenset("mentor mentors mentoring mentored hire hires hiring hired help helps helping helped "
                     "including from alongside among to for want wants seek seeks expect expects".split())
+_SAYER = re.compile(r"i (?:guess|think|believe|hope|am sure|'m sure)(?: that)? you\b")
 _DETERMINER = frozenset("a an the some many other more their your our".split())
 _WORKS_WITH = re.compile(r"\b(?:work|works|working|worked|collaborat\w*|along|together)\s+with\s+(?:[\w'-]+\s+){0,2}$")
 READER = "you, the reader"
@@ -68,6 +69,8 @@ def mentions(text: str, side: int) -> set[Mention]:
                 acted_on = bool(before) and (before[-1] in _OBJECT or (len(before) == 2 and before[0] in _OBJECT
                                                                        and before[1] in _DETERMINER))
                 acted_on = acted_on or bool(_WORKS_WITH.search(low[:match.start()]))
+                if label == "the author" and _SAYER.match(low[match.start():]):
+                    acted_on = True  # "I guess you are …": the author says it of someone else
                 found.add(Mention(group, label, not acted_on))
     return found
 
@@ -116,7 +119,7 @@ def about_the_author(claim_text: str, sentences: tuple[str, ...]) -> str:
     """A claim that the author did or is something, against a passage where the author says
     nothing of themselves ("the author holds all of these certifications")."""
     low = fold_quotes(claim_text).lower()
-    if not re.search(r"\bthe author\b|\bauthor's\b", low) or _SAYS.search(low):
+    if not re.search(r"\bthe author\b|\bauthor's\b|\bwritten by\b", low) or _SAYS.search(low):
         return ""
     if any(_FIRST_PERSON.search(fold_quotes(s).lower()) for s in sentences):
         return ""

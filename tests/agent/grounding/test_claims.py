@@ -64,10 +64,10 @@ def test_changed_number_is_named(embedding_model):
     assert not result.supported and result.reason == "the guide does not give the figure 2018"
 
 
-@pytest.mark.parametrize("sentence", ["CrewAI is not a framework for AI Agents.",
-                                      "You do not need a master's degree."])
-def test_negation_flip_is_the_opposite(embedding_model, sentence):
-    result = check(sentence, AGENTS if "CrewAI" in sentence else DEGREE)
+@pytest.mark.parametrize("sentence, passage", [("CrewAI is not a framework for AI Agents.", AGENTS),
+                                              ("Demand for ML engineers is slowing down.", CAREER)])
+def test_negation_flip_is_the_opposite(embedding_model, sentence, passage):
+    result = check(sentence, passage)
     assert not result.supported and "the guide says the opposite" in result.reason
 
 
