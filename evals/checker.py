@@ -1,9 +1,17 @@
 """Scores the grounding checker on labelled (passage, sentence) pairs: is what it accepts supported?
 
-Each pair is checked exactly as answers are (`check_sentences(sentence, [passage])`), "supported"
-is the positive class. Per category: accuracy, and F1 of that category against the other class
-(a supported category with all unsupported pairs, an unsupported one with all supported pairs), so
-"negation 0.9" reads as how well the checker tells negations from supported sentences."""
+Each pair is checked exactly as answers are (`check_sentences(sentence, [passage])`).
+- checker_pairs.jsonl (`evaluate_checker`): "supported" is the positive class. Per category:
+  accuracy, and F1 of that category against the other class (a supported category with all
+  unsupported pairs, an unsupported one with all supported pairs), so "negation 0.9" reads as how
+  well the checker tells negations from supported sentences.
+- claim_pairs.jsonl (`evaluate_claims`): what a sentence asserts, in 12 kinds. "Unsupported" is
+  the positive class (the checker's job is to catch it): precision, recall and F1 of catching,
+  overall and per kind. Per kind the F1 is balanced: an unsupported kind is scored against all
+  supported pairs weighted to the kind's size (so every wrongly removed paraphrase lowers every
+  kind's precision, by as much as if the two were equally common); a supported kind reports the
+  share kept and F1 of keeping against all unsupported pairs, weighted the same way. The held-out split (written
+  before the claim checks were tuned) is reported on its own."""
 
 from __future__ import annotations
 
@@ -14,6 +22,7 @@ from pathlib import Path
 from agent.grounding.check import check_sentences
 
 DATASET = Path(__file__).resolve().parent / "datasets" / "checker_pairs.jsonl"
+CLAIMS = Path(__file__).resolve().parent / "datasets" / "claim_pairs.jsonl"
 
 
 def _prf(labels: list[bool], predictions: list[bool]) -> dict:
@@ -48,6 +57,54 @@ def score_rows(rows: list[dict], threshold: float | None = None) -> dict:
     return result
 
 
+def predict(rows: list[dict], threshold: float | None = None) -> list:
+    """The checker's verdict (a SentenceCheck) on each pair."""
+    return [check_sentences([r["sentence"]], [r["passage"]], threshold)[0] for r in rows]
+
+
+def score_claims(rows: list[dict], checks: list | None = None) -> dict:
+    """Catching unsupported sentences: {precision, recall, f1, kept, n, per_kind, errors}."""
+    checks = predict(rows) if checks is None else checks
+    caught = [not c.supported for c in checks]
+    unsupported = [not r["supported"] for r in rows]
+    result = _prf(unsupported, caught)
+    supported = [i for i, r in enumerate(rows) if r["supported"]]
+    result["kept"] = round(sum(not caught[i] for i in supported) / len(supported), 4) if supported else 1.0
+    per_kind: dict[str, dict] = {}
+    for kind in sorted({r["category"] for r in rows}):
+        mine = [i for i, r in enumerate(rows) if r["category"] == kind]
+        positive = unsupported[mine[0]]
+        others = [i for i in range(len(rows)) if unsupported[i] != positive]
+        # Balanced: the other class weighs as much as this kind, whatever their sizes in the set.
+        weight = len(mine) / len(others) if others else 0.0
+        tp = sum(caught[i] == positive for i in mine)
+        fp = weight * sum(caught[i] == positive for i in others)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / len(mine)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scored = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+        per_kind[kind] = {"n": len(mine), "supported": not positive,
+                          "accuracy": round(sum(caught[i] == unsupported[i] for i in mine) / len(mine), 4),
+                          **{k: scored[k] for k in ("precision", "recall", "f1")}}
+    result["per_kind"] = per_kind
+    result["errors"] = [{"id": r["id"], "kind": r["category"], "supported": r["supported"], "sentence": r["sentence"],
+                         "reason": c.reason, "score": c.score}
+                        for r, c, y, p in zip(rows, checks, unsupported, caught) if y != p]
+    return result
+
+
+def evaluate_claims(path: Path | str = CLAIMS) -> dict:
+    """score_claims on the tuning split, the held-out split and all pairs."""
+    rows = load(path)
+    checks = predict(rows)
+    out = {}
+    for split in ("tune", "heldout"):
+        mine = [i for i, r in enumerate(rows) if r.get("split", "tune") == split]
+        out[split] = score_claims([rows[i] for i in mine], [checks[i] for i in mine])
+    out["all"] = score_claims(rows, checks)
+    return out
+
+
 def load(path: Path | str = DATASET) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -65,7 +122,25 @@ def evaluate_checker(path: Path | str = DATASET, threshold: float | None = None)
     return result
 
 
+def main_claims() -> None:
+    result = evaluate_claims()
+    for split in ("tune", "heldout", "all"):
+        r = result[split]
+        print(f"claim pairs, {split} ({r['n']}): catching unsupported: precision {r['precision']:.3f}  "
+              f"recall {r['recall']:.3f}  F1 {r['f1']:.3f}  supported kept {r['kept']:.3f}")
+        for kind, k in r["per_kind"].items():
+            side = "kept  " if k["supported"] else "caught"
+            print(f"    {kind:24} n={k['n']:3}  {side} {k['accuracy']:.3f}  P {k['precision']:.3f}  "
+                  f"R {k['recall']:.3f}  F1 {k['f1']:.3f}")
+        if split == "tune":
+            for e in r["errors"]:
+                print(f"      {e['id']} {e['kind']:22} {e['score']:.3f} {e['sentence']}  <{e['reason']}>")
+
+
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "claims":
+        main_claims()
+        return
     result = evaluate_checker(argv[0] if argv else DATASET)
     print(f"grounding checker on {result['n']} pairs: precision {result['precision']:.3f}  "
           f"recall {result['recall']:.3f}  F1 {result['f1']:.3f}  accuracy {result['accuracy']:.3f}")

@@ -207,8 +207,8 @@ def cmd_check(args) -> int:
                              f"{settings.max_check_sentences} per request (CAREERBOT_MAX_CHECK_SENTENCES)")
     checks = check_answer(answer, passages)
     grounded = sum(c.supported for c in checks) / len(checks) if checks else 1.0
-    result = {"sentences": [{"text": c.text, "supported": c.supported, "score": round(c.score, 4), "cites": c.cites}
-                            for c in checks], "grounded": round(grounded, 4)}
+    result = {"sentences": [{"text": c.text, "supported": c.supported, "score": round(c.score, 4), "cites": c.cites,
+                             "reason": c.reason} for c in checks], "grounded": round(grounded, 4)}
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 

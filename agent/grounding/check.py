@@ -12,6 +12,7 @@ from agent.grounding.support import (SUPPORT_THRESHOLD, Claim, PassageView, Supp
 from agent.grounding.vectors import vectors
 
 CONTRIBUTES = 0.2  # share of a combined claim's words a cited passage must have to keep its marker
+NOT_SAID = "the guide does not say this"  # the reason when no specific check explains a low score
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,10 @@ class SentenceCheck:
     score: float         # 0..1 support score (against the cited passages when supported)
     cites: list[int]     # 1-based passage numbers the sentence cites after fixing
     best: int | None     # 1-based passage that supports it best
-    reason: str = ""     # why it failed, e.g. "number 2019 not in the passages" ("" when supported)
+    # Why, in words a user understands: for a failed sentence what is wrong ("the guide says the
+    # opposite", "the guide does not compare these"); for one that several passages support
+    # together, which ("supported by passages 1 and 3 together"); "" otherwise.
+    reason: str = ""
 
 
 def check_answer(answer: str, passages: list[str], threshold: float | None = None) -> list[SentenceCheck]:
@@ -65,9 +69,18 @@ def _check(sentence: str, claim: Claim, vector: np.ndarray, views: list[PassageV
                 supporting = [n for n in cited if scores[n - 1].overlap >= CONTRIBUTES] or cited
     if (top is None or top.score < threshold) and best is not None and scores[best - 1].score >= threshold:
         top, supporting = scores[best - 1], [best]  # right claim, wrong (or no) citation
+    if (top is None or top.score < threshold) and len(cited) < 2 and len(views) > 1:
+        # Uncited (or singly cited) but combining two passages: read the two best as one.
+        pair = sorted(sorted(range(len(scores)), key=lambda i: -scores[i].overlap)[:2])
+        union = support(claim, vector, merge([views[i] for i in pair]), np.vstack([passage_vectors[i] for i in pair]))
+        if union.score >= threshold:
+            top, supporting = union, [i + 1 for i in pair]
     if top is not None and top.score >= threshold:
-        return SentenceCheck(with_citations(sentence, supporting), True, round(top.score, 4), supporting, best)
+        together = f"supported by passages {' and '.join(map(str, supporting))} together" \
+            if len(supporting) > 1 and all(scores[n - 1].score < threshold for n in supporting) else ""
+        return SentenceCheck(with_citations(sentence, supporting), True, round(top.score, 4), supporting, best,
+                             together)
     if top is None:
         top = scores[best - 1] if best is not None else Support(0.0, 0.0, 0.0, "no passages")
-    reason = top.reason or "not said in the passages"
+    reason = top.reason or NOT_SAID
     return SentenceCheck(with_citations(sentence, cited), False, round(top.score, 4), cited, best, reason)

@@ -1,22 +1,25 @@
-"""Whether a sentence says the opposite of a passage sentence, or says more than it does.
+"""The word lists of polarity: whether a text denies (negations, discouragement, hedges), which
+words are opposites, and which absolute or ranking words it uses.
 
 A flipped "not", "weak" for "strong" or an added "always" keeps a sentence close to its source
-for MiniLM; these word lists catch what the vectors miss."""
+for MiniLM; these word lists catch what the vectors miss. `agent.grounding.claims` applies them
+clause by clause to what a claim is about."""
 
 from __future__ import annotations
 
 import re
 
-from agent.grounding.terms import fold_quotes, overlap, sentence_stems, stem, words
+from agent.grounding.terms import fold_quotes, stem, words
 
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nothing|neither|nor|without|cannot|rarely|hardly|seldom|barely|skip|ignore|"
     r"lack|lacks|lacking|shortage|unnecessary|optional|irrelevant|unimportant|useless|pointless|overrated|"
-    r"stop|stops|stopped|cease|ceases|no longer)\b|n't\b|(?<!\ba )\b(?:little|few)\b")
+    r"stop|stops|stopped|cease|ceases|no longer|avoid|avoids|against|discourage[sd]?|unrelated|"
+    r"didnt|dont|doesnt|isnt|arent|cant|wont)\b|n't\b|(?<!\ba )\b(?:little|few)\b")
 # Double negatives read as positive: "don't underestimate", "not only", "never stop learning".
 _NOT_NEGATION = re.compile(
-    r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?(?:underestimate|forget|ignore|overlook|neglect|stop|"
-    r"give up|hesitate|miss|doubt)\b|\bnot (?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
+    r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?(?:underestimate|forget|ignore|overlook|neglect|stops?|"
+    r"give up|hesitate|miss|doubt|replaces?|substitutes?)\b|\bnot (?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
 
 _OPPOSITES = [
     ("strong", "weak"), ("high", "low"), ("more", "less"), ("more", "fewer"), ("increase", "decrease"),
@@ -25,7 +28,8 @@ _OPPOSITES = [
     ("labeled", "unlabeled"), ("before", "after"), ("always", "sometimes"), ("must", "optional"),
     ("simple", "complex"), ("large", "small"), ("better", "worse"), ("advanced", "basic"),
     ("rare", "common"), ("rarely", "often"), ("increasingly", "less"), ("increasingly", "decreasingly"),
-    ("increasing", "decreasing"),
+    ("increasing", "decreasing"), ("rarely", "usually"), ("shortage", "surplus"), ("grow", "drop"),
+    ("skyrocketed", "dropped"), ("unprecedented", "dropped"), ("rise", "decline"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
@@ -37,7 +41,7 @@ for _a, _b in _OPPOSITES:
 _QUALIFIER_GROUPS = {
     "all": "every all any", "always": "always", "only": "only solely exclusively", "best": "best",
     "most": "most majority", "require": "required require requires mandatory", "guarantee": "guarantee guaranteed",
-    "usually": "usually typically generally mostly mainly primarily largely often routinely commonly",
+    "usually": "usually typically generally often routinely commonly",
     "same": "same", "already": "already",
 }
 QUALIFIERS = {word: group for group, members in _QUALIFIER_GROUPS.items() for word in members.split()}
@@ -49,26 +53,30 @@ protest guest west earnest quest arrest chest attest ingest pest nest priest res
 inquest midwest backtest pretest retest""".split())
 
 
+# Cues that hedge or scope rather than deny ("without a degree", "rarely", "not yet"): a clause
+# whose only negation is one of these may be read either way.
+_WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than|"
+                   r"lack|lacks|lacking|shortage)\b")
+# In a claim only these hedge: "rarely useful" or "little difference" deny what they qualify.
+_HEDGE = re.compile(r"\b(without|not yet|no more \w+ than|other than)\b")
+
+
+def without_hedges(text: str) -> str:
+    """The claim with its hedging cues taken out ("without a degree", "not yet mature")."""
+    return _HEDGE.sub(" ", re.sub(r"\s+", " ", fold_quotes(text).lower()))
+
+
+def weakly_negated(text: str) -> bool:
+    """A passage clause negated only through a hedging cue ("even without winning", "rarely comes
+    clean", "the shortage … continues"): it may be paraphrased either way."""
+    return negated(text) and not negated(_WEAK.sub(" ", re.sub(r"\s+", " ", fold_quotes(text).lower())))
+
+
 def negated(text: str) -> bool:
     """Whether the text denies rather than asserts (double negatives count as asserting)."""
     low = re.sub(r"\s+", " ", fold_quotes(text).lower())
     low = _NOT_NEGATION.sub(" ", low)
     return bool(_NEGATION.search(low))
-
-
-_CLAUSE = re.compile(r"\s+[-–—]\s+|;\s*|:\s+|,?\s+(?:but|while|whilst|whereas|though|although)\s+")
-
-
-def agrees(claim_negated: bool, claim_stems: frozenset[str], sentence: str) -> bool:
-    """Same polarity as the passage sentence, or as its clause that shares most of the claim's
-    words ("Don't get tied up in choosing - just go with LangGraph" is negated, but the clause
-    that "Go with LangGraph" paraphrases is not)."""
-    if negated(sentence) == claim_negated:
-        return True
-    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-    if len(clauses) < 2:
-        return False
-    return negated(max(clauses, key=lambda c: overlap(claim_stems, sentence_stems(c)))) == claim_negated
 
 
 def opposites(sentence: str, passage: str) -> list[str]:
@@ -85,6 +93,7 @@ def _plain_words(text: str) -> set[str]:
 def qualifiers(text: str) -> set[str]:
     """The absolute, comparative and superlative words of a text, grouped ("every" and "all" are one)."""
     low = fold_quotes(text).lower()
+    low = re.sub(r"(?:\bnot|n't|\bnever|\bwithout|\bno)\s+(?:\w+\s+){0,2}any\b", " ", low)  # "don't write any": not "all"
     found = {QUALIFIERS[word] for word in _QUALIFIER.findall(low)}
     found |= {f"{word} than" for word in _COMPARISON.findall(low)}
     superlatives = {w for w in _SUPERLATIVE.findall(low) if w not in _NOT_SUPERLATIVE and w not in QUALIFIERS}

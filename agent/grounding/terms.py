@@ -14,6 +14,8 @@ WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 # Talk about the source rather than the subject: "the guide recommends …" adds no claim.
 META = frozenset("""guide guid author recommend suggest say mention accord describ
 roadmap article post passag source""".split())
+# Words that point back to what was said before ("the latter"): what they point to is the claim.
+REFERENCES = frozenset("latter former".split())
 # Prefixes a hyphen cuts off ("non-technical", "pre-trained"): not words of their own.
 FRAGMENTS = frozenset("non pre co re un sub semi anti".split())
 
@@ -60,7 +62,7 @@ def words(text: str) -> list[str]:
 def content_stems(text: str) -> set[str]:
     """Stems of the content words, without stopwords or talk about the guide."""
     stems = {stem(word) for word in words(text) if word not in STOPWORDS and len(word) > 1}
-    return stems - META - FRAGMENTS
+    return stems - META - FRAGMENTS - REFERENCES
 
 
 @lru_cache(maxsize=16384)
@@ -69,9 +71,16 @@ def sentence_stems(text: str) -> frozenset[str]:
     return frozenset(expand(content_stems(text)))
 
 
+# Other phrases that name the same thing as an acronym ("foundation models" are LLMs).
+SYNONYMS = {"llm": ("foundation", "model")}
+
+
 def expand(stems: set[str]) -> set[str]:
     """Add acronym expansions (and acronyms for spelled-out phrases) to a set of stems."""
     out = set(stems)
+    for acronym, parts in SYNONYMS.items():
+        if all(part in stems for part in parts):
+            out.add(acronym)
     for acronym, parts in ALIASES.items():
         if acronym in stems or acronym + "s" in stems:
             out.update(parts)

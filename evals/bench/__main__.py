@@ -13,7 +13,7 @@ import ingest  # noqa: F401  (offline environment first)
 from agent.settings import PROJECT_ROOT
 from evals.bench.timing import machine, peak_rss_mb
 
-SECTIONS = ("ingest", "retrieval", "scaling", "answers", "plans")
+SECTIONS = ("ingest", "retrieval", "scaling", "answers", "plans", "checker")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         from evals.bench.answer_bench import time_plans
 
         results["plans"] = _show("plan build", time_plans())
+    if "checker" in sections:
+        from evals.bench.checker_bench import time_checks
+
+        results["checker"] = _show("grounding check (5 sentences x 6 passages)", time_checks())
     results["peak_rss_mb"] = round(peak_rss_mb(), 1)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -98,6 +102,11 @@ def to_markdown(results: dict) -> str:
                       f"{token}, full answer {r['total_ms']} ms."]
     if "plans" in results:
         lines += [f"- Plan build: median {results['plans']['median_ms']} ms, max {results['plans']['max_ms']} ms."]
+    if "checker" in results:
+        r = results["checker"]
+        lines += [f"- Grounding check of a {r['sentences']}-sentence answer against {r['passages']} passages: median "
+                  f"{r['warm_passages_median_ms']} ms (max {r['warm_passages_max_ms']} ms) with the passages already "
+                  f"embedded, {r['cold_median_ms']} ms cold; budget {r['budget_ms']:g} ms."]
     lines += [f"- Peak RSS of the benchmark process: {results['peak_rss_mb']} MB."]
     return "\n".join(lines) + "\n"
 

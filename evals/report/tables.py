@@ -71,9 +71,10 @@ def _plans(rows: list[dict], extra: dict) -> list[Table]:
 
 
 def _checker(rows: list[dict], extra: dict) -> list[Table]:
-    table = Table(f"Misjudged pairs (of {extra.get('pairs', 0)})", ["id", "category", "label", "sentence", "passage"])
+    table = Table(f"Misjudged pairs (of {extra.get('pairs', 0)})",
+                  ["id", "category", "label", "sentence", "checker's reason", "passage"])
     for r in rows:
         table.rows.append([r["id"], r["category"], "supported" if r["supported"] else "unsupported", r["sentence"],
-                           r["passage"]])
+                           r.get("reason", ""), r["passage"]])
         table.flags.append(True)
     return [table]

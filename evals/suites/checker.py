@@ -1,6 +1,9 @@
-"""Checker suite: the grounding checker (agent.grounding) on checker_pairs.jsonl, via evals/checker.py.
+"""Checker suite: the grounding checker (agent.grounding) on checker_pairs.jsonl and claim_pairs.jsonl,
+via evals/checker.py.
 
-Each labelled (passage, sentence) pair is checked as answers are; "supported" is the positive class.
+Each labelled (passage, sentence) pair is checked as answers are. On checker_pairs "supported" is the
+positive class; on claim_pairs (what a sentence asserts, 12 kinds) "unsupported" is: the checker's
+job there is to catch it.
 
 Metrics:
 - precision — checker precision: of the pairs the checker accepts, the share labelled supported.
@@ -11,11 +14,19 @@ Metrics:
   tuned on).
 - <category>_accuracy — per-category accuracy: share of that category's pairs judged as labelled
   (for an unsupported category such as negation it is 1 - the share wrongly accepted).
+- claims_precision / claims_recall / claims_f1 — catching unsupported sentences on claim_pairs
+  (tuning split): of the sentences the checker rejects, the share labelled unsupported; of those
+  labelled unsupported, the share it rejects; their harmonic mean.
+- claims_kept — share of the supported claim pairs (paraphrase, summary, inference) the checker keeps.
+- claims_heldout_f1 / claims_heldout_kept — the same on the held-out split (60 pairs written before
+  the claim checks were tuned).
+- claims_<kind>_f1 — per kind of claim pair: F1 of catching that kind against all supported pairs
+  (for a supported kind: F1 of keeping it against all unsupported pairs).
 """
 
 from __future__ import annotations
 
-from evals.checker import load, score_rows
+from evals.checker import CLAIMS, load, score_claims, score_rows
 from evals.suites import Context, SuiteResult, rounded
 
 
@@ -26,7 +37,19 @@ def run(context: Context) -> SuiteResult:
     metrics = {key: result[key] for key in ("precision", "recall", "f1", "accuracy")}
     metrics["heldout_f1"] = score_rows(heldout)["f1"] if heldout else 0.0
     metrics.update({f"{name}_accuracy": c["accuracy"] for name, c in result["per_category"].items()})
+    claims = context.take(load(CLAIMS))
+    tune = [r for r in claims if r.get("split", "tune") == "tune"]
+    heldout = [r for r in claims if r.get("split") == "heldout"]
+    caught = score_claims(tune)
+    metrics.update({f"claims_{key}": caught[key] for key in ("precision", "recall", "f1", "kept")})
+    if heldout:
+        held = score_claims(heldout)
+        metrics.update({"claims_heldout_f1": held["f1"], "claims_heldout_kept": held["kept"]})
+    metrics.update({f"claims_{kind}_f1": k["f1"] for kind, k in caught["per_kind"].items()})
     by_id = {r["id"]: r for r in pairs}
     rows = [{"id": i, "category": by_id[i]["category"], "supported": by_id[i]["supported"],
              "sentence": by_id[i]["sentence"], "passage": by_id[i]["passage"]} for i in result["errors"]]
-    return SuiteResult("checker", "checker", rounded(metrics), rows, {"pairs": len(pairs)})
+    by_claim = {r["id"]: r for r in claims}
+    rows += [{"id": e["id"], "category": e["kind"], "supported": e["supported"], "sentence": e["sentence"],
+              "passage": by_claim[e["id"]]["passage"], "reason": e["reason"]} for e in caught["errors"]]
+    return SuiteResult("checker", "checker", rounded(metrics), rows, {"pairs": len(pairs) + len(tune)})

@@ -66,6 +66,15 @@ def test_check_reads_json_on_stdin(env):
     assert result["grounded"] == 0.5
 
 
+def test_check_explains_each_decision_in_plain_words(env):
+    request = {"answer": "Just go with LangGraph or CrewAI [1]. Avoid CrewAI for agents [1].",
+               "passages": ["Please don't get tied up in choosing the best framework - just go with LangGraph or "
+                            "CrewAI and get started."]}
+    result = json.loads(run(env, "check", "--json", stdin=json.dumps(request)).stdout)
+    assert [(s["supported"], s["reason"]) for s in result["sentences"]] == [
+        (True, ""), (False, "the guide says the opposite")]
+
+
 def test_check_rejects_malformed_input_in_one_line(env):
     result = run(env, "check", stdin="not json")
     assert result.returncode == 2 and result.stderr.startswith("careerbot: check reads") and "Traceback" not in result.stderr

@@ -1,0 +1,129 @@
+"""Claim-level checks, one test per kind of the labelled set, with real guide passages: what a
+sentence asserts is read against the passage clauses about the same thing, and the reason for a
+removal is one a user can read."""
+
+import pytest
+
+from agent.grounding import check_sentences
+from agent.grounding.claims import read_claim
+from agent.grounding.claims.about import clauses
+from agent.grounding.claims.rejected import rejected_sentences
+from agent.grounding.support import passage_view
+from tests.agent.grounding.guide_pairs import AGENTS, CAREER, DEGREE, DEMAND, SOFTWARE, TRACK
+
+BOOKS = ("For MLOps principle development, I highly recommend: - Designing Machine Learning Systems: An Iterative "
+         "Process for Production-Ready Applications [Book] I will also place the latest book on the advanced AI "
+         "engineering topics here - AI Engineering: Building Applications with Foundation Models [Book]")
+ROLES = ("Data Scientists: These are people with strong mathematical and statistical backgrounds, combined with domain "
+         "and business knowledge. They can analyze and research data, tell stories with insights, and translate "
+         "business problems into models to solve them. Solving business problems is the main goal of a Data "
+         "Scientist! ML Engineers: These are professionals with strong software engineering skills who focus on "
+         "designing, building, and deploying complex ML models (often neural networks or generative AI systems) for "
+         "production use. They ensure models are scalable, efficient, and reliable in real-world applications. "
+         "Building ML infrastructure and automating end-to-end ML workflows are the primary goals of an ML Engineer!")
+ASSUME = ("Now, here’s where things get tricky: these days, many assume that ML Engineer role = Data Science + "
+          "Software Engineering + DevOps Basically, they think an ML Engineer should know everything a Data Scientist "
+          "knows and more. But that’s not true! An ML Engineer doesn’t need to have complete expertise in Data "
+          "Science. Having good awareness of it is important, of course.")
+BACKGROUND = ("Coming from a non-programming background myself, I was fortunate to work with some incredible software "
+              "engineers early in my career. I learned a lot by observing their approach and refining my skills "
+              "through hands-on problem-solving.")
+CLOUD_START = ("Cloud platforms are essential in ML workflows for development, deployment, and scaling. I suggest "
+               "starting with a cloud provider that is widely used by your target or current company.")
+
+
+def check(sentence: str, passage: str):
+    [result] = check_sentences([sentence], [passage])
+    return result
+
+
+# Supported kinds: kept, and no reason to show.
+def test_paraphrase_of_a_recommendation_is_kept(embedding_model):
+    result = check("Go with LangGraph or CrewAI and get started rather than agonising over the best framework.", AGENTS)
+    assert result.supported and result.reason == ""
+
+
+def test_summary_of_two_roles_is_kept(embedding_model):
+    assert check("Data scientists focus on solving business problems, while ML engineers focus on building ML "
+                 "infrastructure and deploying models to production.", ROLES).supported
+
+
+def test_short_inference_from_the_passage_is_kept(embedding_model):
+    # The issue's example: the second book is the one about foundation models, i.e. LLMs.
+    assert check("The latter is more about LLMs.", BOOKS).supported
+
+
+# Unsupported kinds: removed, with a reason in plain words.
+def test_invented_entity_is_named(embedding_model):
+    result = check("Tools like MLflow, Neptune and DVC are essential for managing ML experiments.", TRACK)
+    assert not result.supported and result.reason == "the guide does not mention Neptune"
+
+
+def test_changed_number_is_named(embedding_model):
+    result = check("Demand for ML engineers has risen sharply since 2018.", DEMAND)
+    assert not result.supported and result.reason == "the guide does not give the figure 2018"
+
+
+@pytest.mark.parametrize("sentence, passage", [("CrewAI is not a framework for AI Agents.", AGENTS),
+                                              ("Demand for ML engineers is slowing down.", CAREER)])
+def test_negation_flip_is_the_opposite(embedding_model, sentence, passage):
+    result = check(sentence, passage)
+    assert not result.supported and "the guide says the opposite" in result.reason
+
+
+def test_reversed_recommendation_is_the_opposite(embedding_model):
+    result = check("CrewAI is also a framework for AI Agents, but it is not recommended by the guide.", AGENTS)
+    assert not result.supported and result.reason == "the guide says the opposite"
+
+
+def test_strength_change_says_how_strongly_the_guide_puts_it(embedding_model):
+    result = check("You need a master's degree to get hired.", DEGREE)
+    assert not result.supported
+    assert "the guide says this is useful or valued (“value”), not essential" in result.reason
+
+
+def test_invented_superlative_is_not_a_comparison_the_guide_makes(embedding_model):
+    result = check("The hardest for someone coming from software engineering is building scalable architectures and "
+                   "system design.", SOFTWARE)
+    assert not result.supported and "the guide does not compare these (“hardest”)" in result.reason
+
+
+def test_role_swap_says_whom_the_guide_means(embedding_model):
+    result = check("Mentoring junior engineers is a typical task in entry-level roles.", CAREER)
+    assert not result.supported and "the guide says this of senior roles" in result.reason
+
+
+def test_claim_the_guide_rejects_is_caught(embedding_model):
+    result = check("ML Engineer role = Data Science + Software Engineering + DevOps.", ASSUME)
+    assert not result.supported and "only to say it is not true" in result.reason
+
+
+def test_speaker_confusion_between_author_and_reader(embedding_model):
+    result = check("The guide tells readers that they come from a non-programming background.", BACKGROUND)
+    assert not result.supported and "the guide says this of the author" in result.reason
+
+
+def test_a_sentence_two_passages_support_together_says_which(embedding_model):
+    result = check_sentences(["Cloud platforms are essential for deploying ML, and tools like MLflow and DVC manage "
+                              "ML experiments."], [CLOUD_START, DEMAND, TRACK])[0]
+    assert result.supported and result.cites == [1, 3]
+    assert result.reason == "supported by passages 1 and 3 together"
+
+
+# The parts, without the embedding model.
+def test_clauses_split_at_contrast_and_dashes():
+    assert clauses("Please don't get tied up in choosing the best framework - just go with LangGraph or CrewAI") == \
+        ("Please don't get tied up in choosing the best framework", "just go with LangGraph or CrewAI")
+
+
+def test_the_reported_view_is_marked_rejected_and_the_rest_is_not():
+    sentences = passage_view(ASSUME).sentences
+    marked = rejected_sentences(sentences)
+    assert [sentences[i] for i in marked] and all("assume" in sentences[i] for i in marked)
+    assert not read_claim("An ML engineer doesn't need complete expertise in data science.", sentences)
+
+
+def test_the_same_words_with_the_same_polarity_raise_nothing():
+    sentences = passage_view(AGENTS).sentences
+    assert read_claim("Just go with LangGraph or CrewAI and get started.", sentences) == []
+    assert [f.check for f in read_claim("Avoid LangGraph and CrewAI.", sentences)] == ["polarity"]
