@@ -13,7 +13,7 @@ import ingest  # noqa: F401  (offline environment first)
 from agent.settings import PROJECT_ROOT
 from evals.bench.timing import machine, peak_rss_mb
 
-SECTIONS = ("ingest", "retrieval", "scaling", "answers", "plans")
+SECTIONS = ("cold", "ingest", "retrieval", "scaling", "startup", "answers", "plans", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sections", default=",".join(SECTIONS), help=f"comma-separated subset of {SECTIONS}")
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic store sizes for scaling")
     parser.add_argument("--llm", choices=["embedded", "none"], default="embedded", help="answers section: model")
+    parser.add_argument("--rounds", type=int, default=5, help="cold section: interleaved rounds")
+    parser.add_argument("--answers", type=int, default=20, help="memory section: answers before measuring")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "bench-out")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -30,10 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     from agent.runtime import Runtime
 
     runtime = Runtime()
+    runtime.retriever  # noqa: B018  (the store and the checked ONNX export every section shares)
+    if "cold" in sections:
+        from evals.bench.cold_bench import bench_cold_ask
+
+        results["cold_ask"] = _show("cold ask --no-llm", bench_cold_ask(args.rounds))
     if "ingest" in sections:
         from evals.bench.ingest_bench import bench_ingest
 
         results["ingest"] = _show("ingest", bench_ingest(runtime.settings.corpus_dir))
+    vocabulary = sorted({w for chunk in runtime.store.all_chunks() for w in chunk.text.split() if w.isalpha()})
+    if "startup" in sections:
+        from evals.bench.cold_bench import bench_startup
+
+        sizes = [int(size) for size in args.sizes.split(",")]
+        results["startup"] = _show("process start, saved BM25 vs rebuild", bench_startup(sizes, vocabulary))
     if "retrieval" in sections or "scaling" in sections:
         from evals.bench.retrieval_bench import bench_scaling, dev_questions, query_latency
 
@@ -43,7 +56,6 @@ def main(argv: list[str] | None = None) -> int:
                                                      {"chunks": runtime.retriever.size,
                                                       **query_latency(runtime.retriever, questions, rounds=3)})
         if "scaling" in sections:
-            vocabulary = sorted({w for chunk in runtime.retriever.chunks for w in chunk.text.split() if w.isalpha()})
             sizes = [int(size) for size in args.sizes.split(",")]
             results["retrieval_scaling"] = _show("retrieval scaling", bench_scaling(sizes, questions, vocabulary))
     if "answers" in sections:
@@ -57,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         from evals.bench.answer_bench import time_plans
 
         results["plans"] = _show("plan build", time_plans())
+    if "memory" in sections:
+        from evals.bench.memory_bench import bench_serve_memory
+
+        results["serve_memory"] = _show("serve memory", bench_serve_memory(args.answers, llm=args.llm))
     results["peak_rss_mb"] = round(peak_rss_mb(), 1)
 
     args.out.mkdir(parents=True, exist_ok=True)
