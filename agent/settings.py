@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_threads: int | None = None
     llm_context: int = 4096
+    # Memory-map the GGUF file. Off: llama.cpp copies (repacks) the weights anyway, and the mapped
+    # pages would stay resident beside the copy (+0.6 GB RSS measured).
+    llm_mmap: bool = False
     llm_max_tokens: int = 320
     llm_temperature: float = 0.1
     llm_timeout_s: float = 120.0

@@ -26,7 +26,8 @@ def load_backend(settings: Settings, progress: bool = True) -> ChatBackend | Non
                 path = assemble(settings.data_dir / "models" / MODEL_FILENAME, progress=progress)
             except ModelFileError as error:
                 raise LLMUnavailable(str(error)) from error
-        return LlamaCppBackend(path, n_ctx=settings.llm_context, n_threads=settings.llm_threads)
+        return LlamaCppBackend(path, n_ctx=settings.llm_context, n_threads=settings.llm_threads,
+                               use_mmap=settings.llm_mmap)
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if settings.llm == "ollama":
         from agent.llm.remote import OllamaBackend

@@ -92,12 +92,35 @@ def _show(title: str, result: dict) -> dict:
 def to_markdown(results: dict) -> str:
     m = results["machine"]
     lines = [f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), Python {m['python']}.", ""]
+    if "cold_ask" in results:
+        r = results["cold_ask"]
+        lines += [f"- Cold `careerbot ask --no-llm` (new process, median of {r['rounds']} interleaved rounds): "
+                  f"ONNX encoder {r['ask_onnx_s']} s, torch encoder {r['ask_torch_s']} s, "
+                  f"`python -c \"import torch\"` alone {r['import_torch_s']} s: ONNX ask = "
+                  f"**{r['ask_onnx_vs_import_torch']}× import torch**, {r['ask_onnx_vs_ask_torch']}× the torch ask."]
     if "ingest" in results:
         r = results["ingest"]
-        lines += [f"- Ingest: {r['ingest_chunks_per_s']} chunks/s vs raw encode {r['raw_encode_chunks_per_s']} chunks/s "
-                  f"= **{r['ingest_vs_raw_encode']:.0%} of raw encode speed** ({r['chunks']} chunks); "
-                  f"re-ingest of the unchanged corpus {r['reingest_s']} s, 0 chunks embedded "
-                  f"({r['reingest_vs_full_ingest']:.0%} of a full ingest)."]
+        for kind in ("onnx", "torch"):
+            e = r[kind]
+            lines += [f"- Ingest ({kind}): {e['ingest_chunks_per_s']} chunks/s vs raw encode {e['raw_encode_chunks_per_s']} "
+                      f"chunks/s = {e['ingest_vs_raw_encode']:.0%} of raw encode ({r['chunks']} chunks)."]
+        lines += [f"- ONNX vs torch: raw encode {r['onnx_vs_torch_raw_encode']}×, ingest {r['onnx_vs_torch_ingest']}×; "
+                  f"re-ingest of the unchanged corpus {r['reingest_s']} s, 0 chunks embedded."]
+    if "startup" in results:
+        lines += ["", "| chunks | ready, saved BM25 s | ready, rebuilt s | ratio | process, saved s | process, rebuilt s | ratio |",
+                  "|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {size} | {r['ready_saved_s']} | {r['ready_rebuilt_s']} | {r['ready_saved_vs_rebuilt']} | "
+                  f"{r['process_saved_s']} | {r['process_rebuilt_s']} | {r['process_saved_vs_rebuilt']} |"
+                  for size, r in results["startup"].items()]
+        lines += [""]
+    if "serve_memory" in results:
+        for kind in ("onnx", "torch"):
+            if kind in results["serve_memory"]:
+                r = results["serve_memory"][kind]
+                m = r["after_answers"]
+                lines += [f"- `careerbot serve` ({kind} encoder, embedded model) after {r['answers']} answers: RSS "
+                          f"{m['rss_mb']} MB (anonymous {m['anon_mb']} MB, file-backed {m['file_mb']} MB), peak "
+                          f"{m['peak_rss_mb']} MB, torch loaded: {m['torch_loaded']}."]
     if "retrieval_real_corpus" in results:
         r = results["retrieval_real_corpus"]
         lines += [f"- Retrieval, real corpus ({r['chunks']} chunks): p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms."]
