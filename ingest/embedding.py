@@ -99,9 +99,9 @@ def prepare_encoder(texts: list[str], model_path: str | None = None) -> None:
         return
     from ingest.encoders import export
 
-    source = Path(model_path) if model_path else packaged_model_path()
     with _lock:
-        if export.record_is_current(directory, source) is None:
+        if _export_record(model_path) is None:
+            source = _source(model_path)
             if model_path is None:
                 verify_model(source)
             export.prepare(directory, source, texts, model_path)
@@ -110,23 +110,26 @@ def prepare_encoder(texts: list[str], model_path: str | None = None) -> None:
 
 def encoder_needs_preparing(model_path: str | None = None) -> bool:
     """True while the ONNX encoder is chosen but neither exported-and-checked nor refused yet."""
-    directory = onnx_directory(model_path)
-    if _choice.kind != "onnx" or directory is None:
-        return False
-    from ingest.encoders.export import record_is_current
-
-    return record_is_current(directory, Path(model_path) if model_path else packaged_model_path()) is None
+    return _choice.kind == "onnx" and _choice.directory is not None and _export_record(model_path) is None
 
 
 def onnx_ready(model_path: str | None = None) -> bool:
+    record = _export_record(model_path)
+    return bool(record and record["verified"])
+
+
+def _source(model_path: str | None) -> Path:
+    return Path(model_path) if model_path else packaged_model_path()
+
+
+def _export_record(model_path: str | None) -> dict | None:
+    """The export's record when one was made from these weights (checked or refused), else None."""
     directory = onnx_directory(model_path)
     if directory is None:
-        return False
+        return None
     from ingest.encoders.export import record_is_current
 
-    source = Path(model_path) if model_path else packaged_model_path()
-    record = record_is_current(directory, source)
-    return bool(record and record["verified"])
+    return record_is_current(directory, _source(model_path))
 
 
 @lru_cache(maxsize=8)
