@@ -10,6 +10,7 @@ from agent.guards.files import secure_data_dir
 from agent.guards.injection import quarantine_reason
 from agent.guards.redact import install_log_redaction
 from agent.settings import Settings, get_settings
+from ingest.embedding import choose_encoder, encoder_needs_preparing, prepare_encoder
 from ingest.pipeline import IngestReport, ingest
 from ingest.store import Store, open_store
 
@@ -24,6 +25,7 @@ class Runtime:
         self.settings = settings or get_settings()
         install_log_redaction(self.settings)  # the configured keys never reach a log line
         self._ingest_lock = threading.Lock()
+        choose_encoder(self.settings.encoder, self.settings.encoder_path)
 
     @property
     def model_path(self) -> str | None:
@@ -43,7 +45,10 @@ class Runtime:
 
         if self.store.count() == 0:
             self.ingest(progress=True)
-        return HybridRetriever(self.store, self.settings.candidates, self.settings.max_query_words, self.model_path)
+        else:
+            self.prepare_encoder()
+        return HybridRetriever(self.store, self.settings.candidates, self.settings.max_query_words, self.model_path,
+                               index_dir=self.settings.data_dir / "bm25")
 
     @cached_property
     def llm(self):
@@ -70,7 +75,14 @@ class Runtime:
         with self._ingest_lock:
             report = ingest(s.corpus_dir, self.store, s.chunk_size, s.chunk_overlap, rebuild=rebuild,
                             progress=progress, model_path=self.model_path, screen=quarantine_reason)
+            self.prepare_encoder()
             if "retriever" in self.__dict__:
                 self.retriever.refresh()
             secure_data_dir(s.data_dir)  # the files the store just created are owner-only too
         return report
+
+    def prepare_encoder(self) -> None:
+        """Export and check the ONNX encoder on the stored chunks, once (a store ingested before
+        the export existed); a no-op stat afterwards."""
+        if encoder_needs_preparing(self.model_path):
+            prepare_encoder([chunk.text for chunk in self.store.all_chunks()], self.model_path)

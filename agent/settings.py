@@ -30,6 +30,11 @@ class Settings(BaseSettings):
 
     # Embeddings: a path overrides the packaged all-MiniLM-L6-v2.
     embedding_model_path: Path | None = None
+    # The encoder that runs it: "onnx" (onnxruntime, exported once and checked against
+    # sentence-transformers; queries never import torch) or "torch" (sentence-transformers).
+    encoder: Literal["onnx", "torch"] = "onnx"
+    # Where the ONNX export lives (default: <data_dir>/encoder).
+    encoder_dir: Path | None = None
 
     # Chunking, in words (MiniLM reads at most 256 word pieces; ~120 words stays well inside).
     chunk_size: int = Field(default=120, ge=30, le=400)
@@ -53,6 +58,9 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_threads: int | None = None
     llm_context: int = 4096
+    # Memory-map the GGUF file. Off: llama.cpp copies (repacks) the weights anyway, and the mapped
+    # pages would stay resident beside the copy (+0.6 GB RSS measured).
+    llm_mmap: bool = False
     llm_max_tokens: int = 320
     llm_temperature: float = 0.1
     llm_timeout_s: float = 120.0
@@ -74,7 +82,7 @@ class Settings(BaseSettings):
     auth_password: SecretStr | None = None
     concurrency: int = Field(default=4, ge=1, le=64)
 
-    @field_validator("data_dir", "corpus_dir", "embedding_model_path", "llm_model_path")
+    @field_validator("data_dir", "corpus_dir", "embedding_model_path", "llm_model_path", "encoder_dir")
     @classmethod
     def _resolve(cls, value: Path | None) -> Path | None:
         if value is None:
@@ -94,6 +102,10 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def encoder_path(self) -> Path:
+        return self.encoder_dir or self.data_dir / "encoder"
 
     @property
     def chroma_mode(self) -> str:

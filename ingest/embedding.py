@@ -1,10 +1,12 @@
-"""The embedding model: all-MiniLM-L6-v2 from its pinned PyPI package, wrapped for Chroma."""
+"""The embedding model: all-MiniLM-L6-v2 from its pinned PyPI package, the encoder that runs it
+(ONNX by default, torch for reference: `ingest.encoders`), and its wrapper for Chroma."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,32 +54,112 @@ def verify_model(path: Path, expected_sha256: str = MINILM_SHA256) -> None:
                          "the package is corrupt or not the pinned one; reinstall with `make setup`")
 
 
-_load_lock = threading.Lock()
+@dataclass(frozen=True)
+class EncoderChoice:
+    """Which encoder embeds, process-wide: "onnx" (default: onnxruntime, no torch) or "torch"
+    (sentence-transformers). `directory` holds the ONNX export (the data dir's `encoder/`)."""
+
+    kind: str = "onnx"
+    directory: Path | None = None
 
 
-@lru_cache(maxsize=4)
+_choice = EncoderChoice()
+_lock = threading.Lock()
+
+
+def choose_encoder(kind: str, directory: Path | None) -> None:
+    """Set by the Runtime from Settings (CAREERBOT_ENCODER), before the first embedding."""
+    global _choice
+    if kind not in ("onnx", "torch"):
+        raise ValueError(f"unknown encoder {kind!r}: use onnx or torch")
+    choice = EncoderChoice(kind, Path(directory) if directory else None)
+    if choice != _choice:
+        _choice = choice
+        get_encoder.cache_clear()
+
+
+def chosen_encoder() -> EncoderChoice:
+    return _choice
+
+
+def onnx_directory(model_path: str | None) -> Path | None:
+    """Where this model's ONNX export lives: one folder per model (the packaged one, or a user's own)."""
+    if _choice.directory is None:
+        return None
+    if model_path is None:
+        return _choice.directory / "minilm-onnx"
+    return _choice.directory / f"custom-{hashlib.sha256(str(Path(model_path).resolve()).encode()).hexdigest()[:12]}-onnx"
+
+
+def prepare_encoder(texts: list[str], model_path: str | None = None) -> None:
+    """With the ONNX encoder chosen, export and check it on `texts` (the corpus chunks) unless that
+    was done for these weights already. Called by ingest, so `prepare`/`serve` pay it once."""
+    directory = onnx_directory(model_path)
+    if _choice.kind != "onnx" or directory is None:
+        return
+    from ingest.encoders import export
+
+    with _lock:
+        if _export_record(model_path) is None:
+            source = _source(model_path)
+            if model_path is None:
+                verify_model(source)
+            export.prepare(directory, source, texts, model_path)
+            get_encoder.cache_clear()
+
+
+def encoder_needs_preparing(model_path: str | None = None) -> bool:
+    """True while the ONNX encoder is chosen but neither exported-and-checked nor refused yet."""
+    return _choice.kind == "onnx" and _choice.directory is not None and _export_record(model_path) is None
+
+
+def onnx_ready(model_path: str | None = None) -> bool:
+    record = _export_record(model_path)
+    return bool(record and record["verified"])
+
+
+def _source(model_path: str | None) -> Path:
+    return Path(model_path) if model_path else packaged_model_path()
+
+
+def _export_record(model_path: str | None) -> dict | None:
+    """The export's record when one was made from these weights (checked or refused), else None."""
+    directory = onnx_directory(model_path)
+    if directory is None:
+        return None
+    from ingest.encoders.export import record_is_current
+
+    return record_is_current(directory, _source(model_path))
+
+
+@lru_cache(maxsize=8)
+def get_encoder(model_path: str | None = None):
+    """The chosen encoder, loaded once. ONNX falls back to torch (with a log line) while it is not
+    exported and checked yet, or when its check refused it."""
+    if _choice.kind == "onnx":
+        if onnx_ready(model_path):
+            from ingest.encoders.onnx import OnnxEncoder
+
+            return OnnxEncoder(onnx_directory(model_path))
+        log.warning("ONNX encoder not prepared%s: embedding with sentence-transformers (torch); "
+                    "`careerbot prepare` exports it", f" in {_choice.directory}" if _choice.directory else "")
+    from ingest.encoders.sentence_transformer import SentenceTransformerEncoder
+
+    return SentenceTransformerEncoder(model_path)
+
+
 def load_model(path: str | None = None):
-    """Load once per process. The packaged model is hash-checked; an explicit path is the user's own."""
-    from sentence_transformers import SentenceTransformer
+    """The sentence-transformers model itself (the reference encoder; tests and benchmarks compare)."""
+    from ingest.encoders.sentence_transformer import load_model as load
 
-    with _load_lock:
-        model_path = Path(path) if path else packaged_model_path()
-        if path is None:
-            verify_model(model_path)
-        elif not model_path.exists():
-            raise ModelError(f"embedding model path {model_path} does not exist")
-        log.info("loading embedding model from %s", model_path)
-        return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
+    return load(path)
 
 
 def embed(texts: list[str], model_path: str | None = None, batch_size: int = 64) -> np.ndarray:
-    """Unit-norm float32 vectors, one row per text."""
+    """Unit-norm float32 vectors, one row per text, from the chosen encoder."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    model = load_model(model_path)
-    vectors = model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
-                           convert_to_numpy=True, show_progress_bar=False)
-    return vectors.astype(np.float32, copy=False)
+    return get_encoder(model_path).encode(texts, batch_size=batch_size)
 
 
 @register_embedding_function

@@ -12,10 +12,10 @@ from tqdm import tqdm
 
 from ingest.chunking import chunk_document
 from ingest.documents import Chunk, Document
-from ingest.embedding import embed
+from ingest.embedding import embed, prepare_encoder
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
 from ingest.resources import RESOURCES_FILE, resource_documents
-from ingest.store import Store
+from ingest.store import Store, corpus_digest
 
 log = logging.getLogger(__name__)
 
@@ -125,11 +125,18 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     stale = [chunk_id for chunk_id, meta in stored.items()
              if chunk_id not in wanted and meta.get("source") not in failed]
 
+    if new:
+        prepare_encoder([chunk.text for chunk in chunks], model_path)
     embed_seconds = _embed_and_add(target, new, progress, model_path)
     target.update_metadata(moved)
     target.delete(stale)
     if rebuild:
         store.replace_with(target)
+    if new or moved or stale or rebuild:
+        gone = set(stale)
+        final = {chunk_id: meta for chunk_id, meta in stored.items() if chunk_id not in gone}
+        final.update({chunk.id: chunk.metadata() for chunk in new + moved})
+        store.set_corpus_version(corpus_digest(final))
 
     report = IngestReport(
         files=len({doc.source for doc in documents}), chunks=len(wanted), added=len(new),

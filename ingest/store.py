@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ log = logging.getLogger(__name__)
 WRITE_BATCH = 256
 READ_BATCH = 5000
 STAGING_SUFFIX = "-rebuild"
+VERSION_KEY = "corpus_version"  # in the collection's metadata
 
 
 class StoreUnavailable(RuntimeError):
@@ -127,12 +130,39 @@ class Store:
             hits.append((_stored(page, i, True), 1.0 - float(result["distances"][0][i])))
         return hits
 
+    # Corpus version ---------------------------------------------------------------------------
+    def corpus_version(self) -> str:
+        """A digest of what the collection holds (every chunk id with its metadata), kept in the
+        collection's metadata under "corpus_version" and changed by every ingest that changes
+        anything. Read fresh from the store on each call (one small request), so another process's
+        ingest is seen: derived data (the saved BM25 side, a replica's index) is keyed by it.
+        A store written before versions existed is stamped on first read."""
+        collection = self.client.get_collection(self.collection_name, embedding_function=self.embedding_function)
+        version = (collection.metadata or {}).get(VERSION_KEY)
+        return version or self.set_corpus_version(corpus_digest(self.metadata_by_id()))
+
+    def set_corpus_version(self, version: str) -> str:
+        """Record `version` (from `corpus_digest`), keeping the other metadata; ingest calls this."""
+        kept = {k: v for k, v in (self.collection.metadata or {}).items() if not k.startswith("hnsw:")}
+        self.collection.modify(metadata={**kept, VERSION_KEY: version})
+        return version
+
     def stats(self) -> dict[str, Any]:
         per_source: dict[str, int] = {}
         for metadata in self.metadata_by_id().values():
             per_source[metadata.get("source", "?")] = per_source.get(metadata.get("source", "?"), 0) + 1
         return {"mode": self.description, "collection": self.collection_name, "chunks": sum(per_source.values()),
                 "documents": len(per_source), "per_source": dict(sorted(per_source.items()))}
+
+
+def corpus_digest(metadata_by_id: dict[str, dict[str, Any]]) -> str:
+    """Deterministic: the same chunks with the same metadata give the same version on any machine
+    (ids are content hashes, so the text is covered too)."""
+    digest = hashlib.sha256()
+    for chunk_id in sorted(metadata_by_id):
+        digest.update(chunk_id.encode())
+        digest.update(json.dumps(metadata_by_id[chunk_id], sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:24]
 
 
 def _stored(page: dict, i: int, with_embedding: bool) -> StoredChunk:

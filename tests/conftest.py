@@ -71,6 +71,22 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 # Real parts ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="session", autouse=True)
+def shared_encoder_dir(tmp_path_factory):
+    """One ONNX export per test session (every test's data dir, and the CLI subprocesses, share it):
+    the export is checked against sentence-transformers once instead of in every temp data dir."""
+    import os
+
+    directory = tmp_path_factory.mktemp("encoder")
+    previous = os.environ.get("CAREERBOT_ENCODER_DIR")
+    os.environ["CAREERBOT_ENCODER_DIR"] = str(directory)
+    yield directory
+    if previous is None:
+        os.environ.pop("CAREERBOT_ENCODER_DIR", None)
+    else:
+        os.environ["CAREERBOT_ENCODER_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def embedding_model():
     from ingest.embedding import load_model

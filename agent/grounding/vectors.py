@@ -7,7 +7,8 @@ from collections import OrderedDict
 
 import numpy as np
 
-from ingest.embedding import DIMENSIONS, embed
+from ingest.embedding import DIMENSIONS, choose_encoder, chosen_encoder
+from ingest.embedding import embed as embed_with_chosen_encoder
 
 CACHE_SIZE = 20_000  # ~30 MB of 384-d float32 vectors; the guides have ~2k sentences
 
@@ -36,6 +37,17 @@ def vectors(texts: list[str]) -> np.ndarray:
                 _cache.move_to_end(text)
             rows.append(vector)
     return np.vstack(rows) if rows else np.zeros((0, DIMENSIONS), dtype=np.float32)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """The same encoder as retrieval (ONNX unless CAREERBOT_ENCODER=torch). A process without a
+    Runtime (`careerbot check`) takes the choice from the settings here."""
+    if chosen_encoder().directory is None:
+        from agent.settings import get_settings
+
+        settings = get_settings()
+        choose_encoder(settings.encoder, settings.encoder_path)
+    return embed_with_chosen_encoder(texts)
 
 
 def unit(vector: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ def load_backend(settings: Settings, progress: bool = True) -> ChatBackend | Non
             except ModelFileError as error:
                 raise LLMUnavailable(str(error)) from error
         return LlamaCppBackend(path, n_ctx=settings.llm_context, n_threads=settings.llm_threads,
-                               user_supplied=settings.llm_model_path is not None)
+                               user_supplied=settings.llm_model_path is not None, use_mmap=settings.llm_mmap)
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if settings.llm == "ollama":
         from agent.llm.remote import OllamaBackend

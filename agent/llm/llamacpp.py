@@ -22,7 +22,10 @@ class LlamaCppBackend:
     name = "embedded"
 
     def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int | None = None, seed: int = 0,
-                 user_supplied: bool = False) -> None:
+                 user_supplied: bool = False, use_mmap: bool = False) -> None:
+        """`use_mmap=False` (default): llama.cpp repacks the Q4_K weights into its own buffers at load,
+        so with mmap the file's pages stay resident beside that copy. Measured on this model: RSS
+        1.92 GB with mmap, 1.31 GB without (the model alone, after a short answer)."""
         try:
             from llama_cpp import Llama
         except ImportError as error:
@@ -33,7 +36,7 @@ class LlamaCppBackend:
         threads = n_threads or os.cpu_count() or 2
         try:
             self.llm = Llama(model_path=str(model_path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
-                             seed=seed, verbose=False)
+                             seed=seed, verbose=False, use_mmap=use_mmap)
         except (ValueError, RuntimeError, OSError) as error:
             repair = ("check that CAREERBOT_LLM_MODEL_PATH names a GGUF chat model" if user_supplied
                       else "delete it and run `careerbot prepare`")  # never tell anyone to delete their own file

@@ -1,13 +1,15 @@
 """BM25 (Okapi) over an inverted index: a query touches only the postings of its own terms.
 
 rank-bm25's `get_scores` walks every document in Python for each query term, which is O(N) per
-term and too slow at 100k chunks; postings as numpy arrays keep a query well under 10 ms there."""
+term and too slow at 100k chunks; postings as numpy arrays keep a query well under 10 ms there,
+and persist (agent/retrieval/sparse.py) so a new process does not rebuild them."""
 
 from __future__ import annotations
 
-import math
+import json
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import numpy as np
 
@@ -56,9 +58,15 @@ def expand_query(text: str) -> str:
 
 
 class BM25Index:
-    """Okapi BM25 with k1=1.5, b=0.75 (the usual defaults; the dev set did not favour others)."""
+    """Okapi BM25 with k1=1.5, b=0.75 (the usual defaults; the dev set did not favour others).
 
-    def __init__(self, texts: list[str], k1: float = 1.5, b: float = 0.75) -> None:
+    The postings are plain arrays in CSR form: `terms` sorted, and the postings of terms[i] are
+    docs/freqs[offsets[i]:offsets[i + 1]]. So the index saves with np.save and loads memory-mapped
+    (`load`): a process touches only the postings of the terms it is asked about."""
+
+    ARRAYS = ("terms", "offsets", "docs", "freqs", "idf", "norm")
+
+    def __init__(self, texts: list[str] = (), k1: float = 1.5, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self.size = len(texts)
         lengths = np.zeros(self.size, dtype=np.float32)
@@ -72,18 +80,48 @@ class BM25Index:
                 freqs.append(count)
         average = float(lengths.mean()) if self.size else 1.0
         self.norm = k1 * (1 - b + b * lengths / max(average, 1e-9))
-        self.postings = {term: (np.asarray(docs, dtype=np.int32), np.asarray(freqs, dtype=np.float32))
-                         for term, (docs, freqs) in postings.items()}
-        self.idf = {term: math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
-                    for term, (docs, _) in self.postings.items()}
+        vocabulary = sorted(postings)
+        self.terms = np.array(vocabulary, dtype=str)
+        self.offsets = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        self.offsets[1:] = np.cumsum([len(postings[term][0]) for term in vocabulary])
+        self.docs = np.fromiter((d for term in vocabulary for d in postings[term][0]), dtype=np.int32,
+                                count=int(self.offsets[-1]))
+        self.freqs = np.fromiter((f for term in vocabulary for f in postings[term][1]), dtype=np.float32,
+                                 count=int(self.offsets[-1]))
+        frequency = np.diff(self.offsets).astype(np.float64)
+        self.idf = np.log(1 + (self.size - frequency + 0.5) / (frequency + 0.5))
+
+    def save(self, directory: Path) -> None:
+        for name in self.ARRAYS:
+            np.save(directory / f"{name}.npy", getattr(self, name), allow_pickle=False)
+        (directory / "bm25.json").write_text(json.dumps({"k1": self.k1, "b": self.b, "size": self.size}))
+
+    @classmethod
+    def load(cls, directory: Path) -> "BM25Index":
+        """Memory-mapped: start-up cost does not grow with the corpus."""
+        index = cls.__new__(cls)
+        params = json.loads((directory / "bm25.json").read_text())
+        index.k1, index.b, index.size = params["k1"], params["b"], params["size"]
+        for name in cls.ARRAYS:
+            setattr(index, name, np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False))
+        return index
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+        """(docs, freqs, idf) of a term, or None when no document has it."""
+        i = int(np.searchsorted(self.terms, term))
+        if i >= len(self.terms) or self.terms[i] != term:
+            return None
+        start, end = int(self.offsets[i]), int(self.offsets[i + 1])
+        return self.docs[start:end], self.freqs[start:end], float(self.idf[i])
 
     def scores(self, query: str) -> np.ndarray:
         scores = np.zeros(self.size, dtype=np.float32)
         for term in set(tokenize(expand_query(query))):
-            if term not in self.postings:
+            found = self.postings(term)
+            if found is None:
                 continue
-            docs, freqs = self.postings[term]
-            scores[docs] += self.idf[term] * freqs * (self.k1 + 1) / (freqs + self.norm[docs])
+            docs, freqs, idf = found
+            scores[docs] += idf * freqs * (self.k1 + 1) / (freqs + self.norm[docs])
         return scores
 
     def top(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:

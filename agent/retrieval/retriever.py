@@ -6,6 +6,7 @@ import logging
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,10 +16,10 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from agent.guards.injection import WITHHELD_TITLE, withheld
-from agent.retrieval.bm25 import BM25Index
 from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
 from agent.retrieval.query import EmptyQuery, prepare_query
+from agent.retrieval.sparse import SparseSide, load_or_build
 from ingest.embedding import embed
 from ingest.store import Store, StoredChunk, StoreUnavailable, describe_error
 
@@ -39,27 +40,27 @@ class HybridRetriever:
     the single modes exist so the eval suite can show what fusion gains."""
 
     def __init__(self, store: Store, candidates: int = 20, max_query_words: int = 80,
-                 model_path: str | None = None) -> None:
+                 model_path: str | None = None, index_dir: Path | None = None) -> None:
+        """`index_dir` keeps the BM25 side on disk between processes (see agent.retrieval.sparse)."""
         self.store = store
         self.candidates = candidates
         self.max_query_words = max_query_words
         self.model_path = model_path
+        self.index_dir = index_dir
         self._lock = threading.Lock()
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the BM25 side from what the store holds now. Call after every ingest."""
-        chunks = self.store.all_chunks(include_text=True)
-        index = BM25Index([chunk.text for chunk in chunks])
+        """Bring the BM25 side in line with the store's corpus version: loaded when saved, rebuilt
+        only when an ingest changed the corpus. Call after every ingest."""
+        sparse = load_or_build(self.store, self.index_dir)
         with self._lock:
-            self.chunks = chunks
-            self.bm25 = index
-            self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
-        log.info("retriever: %d chunks indexed for BM25", len(chunks))
+            self.sparse: SparseSide = sparse
+        log.info("retriever: %d chunks in the BM25 side (corpus version %s)", sparse.size, sparse.version)
 
     @property
     def size(self) -> int:
-        return len(self.chunks)
+        return self.sparse.size
 
     def search(self, query: str, k: int = 4, mode: str = "hybrid", source: str | None = None,
                kind: str | None = None) -> list[Passage]:
@@ -117,13 +118,10 @@ class HybridRetriever:
         return passages
 
     def _bm25(self, query: str, source: str | None, kind: str | None) -> list[StoredChunk]:
+        """BM25 hits with their text, metadata and stored vector, fetched by id in one call."""
         with self._lock:
-            chunks, index = self.chunks, self.bm25
-        mask = None
-        if source or kind:
-            mask = np.array([(not source or c.metadata.get("source") == source) and
-                             (not kind or c.metadata.get("kind") == kind) for c in chunks])
-        return [chunks[i] for i, _ in index.top(query, self.candidates, mask)]
+            sparse = self.sparse
+        return self.store.get(sparse.top_ids(query, self.candidates, source, kind), include_embeddings=True)
 
     def _vectors(self, ids: list[str], by_id: dict[str, StoredChunk]) -> dict[str, np.ndarray]:
         """Stored vectors for every candidate: dense hits carry theirs; BM25-only hits are fetched

@@ -13,7 +13,7 @@ import ingest  # noqa: F401  (offline environment first)
 from agent.settings import PROJECT_ROOT
 from evals.bench.timing import machine, peak_rss_mb
 
-SECTIONS = ("ingest", "retrieval", "scaling", "answers", "plans", "checker")
+SECTIONS = ("cold", "ingest", "retrieval", "scaling", "startup", "answers", "plans", "checker", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sections", default=",".join(SECTIONS), help=f"comma-separated subset of {SECTIONS}")
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic store sizes for scaling")
     parser.add_argument("--llm", choices=["embedded", "none"], default="embedded", help="answers section: model")
+    parser.add_argument("--rounds", type=int, default=5, help="cold section: interleaved rounds")
+    parser.add_argument("--answers", type=int, default=20, help="memory section: answers before measuring")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "bench-out")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -30,10 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     from agent.runtime import Runtime
 
     runtime = Runtime()
+    runtime.retriever  # noqa: B018  (the store and the checked ONNX export every section shares)
+    if "cold" in sections:
+        from evals.bench.cold_bench import bench_cold_ask
+
+        results["cold_ask"] = _show("cold ask --no-llm", bench_cold_ask(args.rounds))
     if "ingest" in sections:
         from evals.bench.ingest_bench import bench_ingest
 
         results["ingest"] = _show("ingest", bench_ingest(runtime.settings.corpus_dir))
+    vocabulary = sorted({w for chunk in runtime.store.all_chunks() for w in chunk.text.split() if w.isalpha()})
+    if "startup" in sections:
+        from evals.bench.cold_bench import bench_startup
+
+        sizes = [int(size) for size in args.sizes.split(",")]
+        results["startup"] = _show("process start, saved BM25 vs rebuild", bench_startup(sizes, vocabulary))
     if "retrieval" in sections or "scaling" in sections:
         from evals.bench.retrieval_bench import bench_scaling, dev_questions, query_latency
 
@@ -43,7 +56,6 @@ def main(argv: list[str] | None = None) -> int:
                                                      {"chunks": runtime.retriever.size,
                                                       **query_latency(runtime.retriever, questions, rounds=3)})
         if "scaling" in sections:
-            vocabulary = sorted({w for chunk in runtime.retriever.chunks for w in chunk.text.split() if w.isalpha()})
             sizes = [int(size) for size in args.sizes.split(",")]
             results["retrieval_scaling"] = _show("retrieval scaling", bench_scaling(sizes, questions, vocabulary))
     if "answers" in sections:
@@ -61,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         from evals.bench.checker_bench import time_checks
 
         results["checker"] = _show("grounding check (5 sentences x 6 passages)", time_checks())
+    if "memory" in sections:
+        from evals.bench.memory_bench import bench_serve_memory
+
+        results["serve_memory"] = _show("serve memory", bench_serve_memory(args.answers, llm=args.llm))
     results["peak_rss_mb"] = round(peak_rss_mb(), 1)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -80,12 +96,35 @@ def _show(title: str, result: dict) -> dict:
 def to_markdown(results: dict) -> str:
     m = results["machine"]
     lines = [f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), Python {m['python']}.", ""]
+    if "cold_ask" in results:
+        r = results["cold_ask"]
+        lines += [f"- Cold `careerbot ask --no-llm` (new process, median of {r['rounds']} interleaved rounds): "
+                  f"ONNX encoder {r['ask_onnx_s']} s, torch encoder {r['ask_torch_s']} s, "
+                  f"`python -c \"import torch\"` alone {r['import_torch_s']} s: ONNX ask = "
+                  f"**{r['ask_onnx_vs_import_torch']}× import torch**, {r['ask_onnx_vs_ask_torch']}× the torch ask."]
     if "ingest" in results:
         r = results["ingest"]
-        lines += [f"- Ingest: {r['ingest_chunks_per_s']} chunks/s vs raw encode {r['raw_encode_chunks_per_s']} chunks/s "
-                  f"= **{r['ingest_vs_raw_encode']:.0%} of raw encode speed** ({r['chunks']} chunks); "
-                  f"re-ingest of the unchanged corpus {r['reingest_s']} s, 0 chunks embedded "
-                  f"({r['reingest_vs_full_ingest']:.0%} of a full ingest)."]
+        for kind in ("onnx", "torch"):
+            e = r[kind]
+            lines += [f"- Ingest ({kind}): {e['ingest_chunks_per_s']} chunks/s vs raw encode {e['raw_encode_chunks_per_s']} "
+                      f"chunks/s = {e['ingest_vs_raw_encode']:.0%} of raw encode ({r['chunks']} chunks)."]
+        lines += [f"- ONNX vs torch: raw encode {r['onnx_vs_torch_raw_encode']}×, ingest {r['onnx_vs_torch_ingest']}×; "
+                  f"re-ingest of the unchanged corpus {r['reingest_s']} s, 0 chunks embedded."]
+    if "startup" in results:
+        lines += ["", "| chunks | ready, saved BM25 s | ready, rebuilt s | ratio | process, saved s | process, rebuilt s | ratio |",
+                  "|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {size} | {r['ready_saved_s']} | {r['ready_rebuilt_s']} | {r['ready_saved_vs_rebuilt']} | "
+                  f"{r['process_saved_s']} | {r['process_rebuilt_s']} | {r['process_saved_vs_rebuilt']} |"
+                  for size, r in results["startup"].items()]
+        lines += [""]
+    if "serve_memory" in results:
+        for kind in ("onnx", "torch"):
+            if kind in results["serve_memory"]:
+                r = results["serve_memory"][kind]
+                m = r["after_answers"]
+                lines += [f"- `careerbot serve` ({kind} encoder, embedded model) after {r['answers']} answers: RSS "
+                          f"{m['rss_mb']} MB (anonymous {m['anon_mb']} MB, file-backed {m['file_mb']} MB), peak "
+                          f"{m['peak_rss_mb']} MB, torch loaded: {m['torch_loaded']}."]
     if "retrieval_real_corpus" in results:
         r = results["retrieval_real_corpus"]
         lines += [f"- Retrieval, real corpus ({r['chunks']} chunks): p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms."]

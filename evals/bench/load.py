@@ -36,11 +36,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, data_dir: Path, llm: str) -> subprocess.Popen:
+def start_server(port: int, data_dir: Path, llm: str, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
     command = [str(Path(sys.executable).with_name("careerbot")), "serve", "--port", str(port)]
     if llm == "none":
         command.append("--no-llm")
-    env = {**os.environ, "CAREERBOT_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "CAREERBOT_DATA_DIR": str(data_dir), **(extra_env or {})}
     if llm == "embedded":  # reuse the assembled model instead of a second 1.1 GB copy
         from agent.llm.model_file import MODEL_FILENAME
         from agent.settings import Settings

@@ -34,3 +34,37 @@ def test_stats_count_chunks_per_source(small_corpus, store):
     assert stats["documents"] == 2
     assert set(stats["per_source"]) == {"kubernetes.md", "pasta.md"}
     assert sum(stats["per_source"].values()) == stats["chunks"] == store.count()
+
+
+def test_corpus_version_changes_with_every_ingest_that_changes_something(small_corpus, store):
+    from ingest.store import corpus_digest
+
+    ingest(small_corpus, store, progress=False)
+    first = store.corpus_version()
+    assert first == corpus_digest(store.metadata_by_id())
+    ingest(small_corpus, store, progress=False)
+    assert store.corpus_version() == first  # nothing changed
+    (small_corpus / "pasta.md").unlink()
+    ingest(small_corpus, store, progress=False)
+    second = store.corpus_version()
+    assert second != first and second == corpus_digest(store.metadata_by_id())
+    ingest(small_corpus, store, rebuild=True, progress=False)
+    assert store.corpus_version() == second  # the same chunks again: the same version
+
+
+def test_corpus_version_is_seen_by_another_client_and_keeps_cosine_distance(small_corpus, store, tmp_path):
+    from ingest.embedding import embed
+
+    ingest(small_corpus, store, progress=False)
+    other = open_store(tmp_path / "chroma", collection="test-chunks")
+    assert other.corpus_version() == store.corpus_version()
+    (_, similarity), *_ = other.query(embed(["readiness probes for pods"])[0], 1)
+    assert 0.3 < similarity <= 1.0  # still cosine similarity after the metadata update
+
+
+def test_a_store_without_a_version_is_stamped_on_first_read(small_corpus, store):
+    from ingest.store import VERSION_KEY, corpus_digest
+
+    ingest(small_corpus, store, progress=False)
+    store.collection.modify(metadata={VERSION_KEY: ""})
+    assert store.corpus_version() == corpus_digest(store.metadata_by_id())

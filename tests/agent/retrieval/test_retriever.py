@@ -71,7 +71,7 @@ def test_bm25_side_follows_an_incremental_ingest(small_corpus, store, retriever)
     (small_corpus / "gpu.md").write_text("# GPU Notes\n## Drivers\nInstall the CUDA toolkit before training on a GPU.\n")
     ingest(small_corpus, store, progress=False)
     retriever.refresh()
-    assert sorted(c.id for c in retriever.chunks) == sorted(store.metadata_by_id())
+    assert sorted(retriever.sparse.ids) == sorted(store.metadata_by_id())
     assert retriever.search("CUDA toolkit", k=1, mode="bm25")[0].source == "gpu.md"
     assert all(p.source != "pasta.md" for p in retriever.search("spaghetti", k=5, mode="bm25"))
 

@@ -1,0 +1,125 @@
+"""Cold start, side by side: a new `careerbot ask --no-llm` process with the ONNX encoder and with
+torch, against `python -c "import torch"` alone; and a new process's start-up over 1k/10k/100k
+chunks with the saved BM25 side against a rebuild.
+
+The machine is shared, so the commands of a round run back to back in a rotating order and the
+figures are medians and ratios of the same run."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from agent.settings import PROJECT_ROOT
+
+QUESTION = "what is mlops"
+CLI = "import sys; from ui.cli import main; sys.exit(main())"
+# Opens the store and readies the retriever (the BM25 side saved in argv[3], or rebuilt when it is
+# "-"), then one search; prints the in-process seconds for the open + ready part.
+START = """
+import json, sys, time
+import ingest
+from pathlib import Path
+began = time.perf_counter()
+from agent.retrieval import HybridRetriever
+from agent.settings import Settings
+from ingest.embedding import choose_encoder
+from ingest.store import open_store
+settings = Settings()
+choose_encoder(settings.encoder, settings.encoder_path)
+store = open_store(Path(sys.argv[1]), collection=sys.argv[2])
+retriever = HybridRetriever(store, index_dir=None if sys.argv[3] == "-" else Path(sys.argv[3]))
+ready = time.perf_counter() - began
+retriever.search("how do I deploy a model with docker", k=5)
+print(json.dumps({"ready_s": ready, "size": retriever.size}))
+"""
+
+
+def environment(data_dir: Path, **extra: str) -> dict[str, str]:
+    """A data dir of its own, sharing the project's checked ONNX export (CAREERBOT_ENCODER_DIR)."""
+    from agent.settings import get_settings
+
+    return {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "CAREERBOT_DATA_DIR": str(data_dir),
+            "CAREERBOT_ENCODER_DIR": str(get_settings().encoder_path), "CAREERBOT_LLM": "none", **extra}
+
+
+def wall(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{command[:4]} failed: {result.stderr[-500:]}")
+    return elapsed
+
+
+def interleaved(commands: dict[str, tuple[list[str], dict]], rounds: int) -> dict[str, list[float]]:
+    """Each round runs every command once, starting one further along each time."""
+    names = list(commands)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for round_ in range(rounds):
+        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            times[name].append(wall(*commands[name]))
+    return times
+
+
+def bench_cold_ask(rounds: int = 5) -> dict:
+    """Median wall time of a new process: import torch; ask --no-llm (onnx); ask --no-llm (torch)."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as directory:
+        data = Path(directory)
+        wall([python, "-c", CLI, "ingest", "-q"], environment(data))  # the store and the ONNX export
+        ask = [python, "-c", CLI, "ask", "--no-llm", QUESTION]
+        commands = {
+            "import_torch": ([python, "-c", "import torch"], environment(data)),
+            "ask_onnx": (ask, environment(data, CAREERBOT_ENCODER="onnx")),
+            "ask_torch": (ask, environment(data, CAREERBOT_ENCODER="torch")),
+        }
+        for command, env in commands.values():  # warm the page cache: "cold" means a new process
+            wall(command, env)
+        times = interleaved(commands, rounds)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    return {"rounds": rounds, **{f"{name}_s": round(value, 2) for name, value in median.items()},
+            "ask_onnx_vs_import_torch": round(median["ask_onnx"] / median["import_torch"], 3),
+            "ask_torch_vs_import_torch": round(median["ask_torch"] / median["import_torch"], 3),
+            "ask_onnx_vs_ask_torch": round(median["ask_onnx"] / median["ask_torch"], 3)}
+
+
+def bench_startup(sizes: list[int], vocabulary: list[str], rounds: int = 3) -> dict:
+    """A new process over a synthetic store: open it and ready the retriever, with the saved BM25
+    side (loaded, memory-mapped) and without it (rebuilt from every chunk)."""
+    from evals.bench.retrieval_bench import synthetic_store
+
+    python = sys.executable
+    results = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as directory:
+            root = Path(directory)
+            synthetic_store(size, root / "chroma", vocabulary)
+            collection = f"synthetic-{size}"
+            saved = [python, "-c", START, str(root / "chroma"), collection, str(root / "bm25")]
+            rebuilt = saved[:-1] + ["-"]
+            env = environment(root)
+            subprocess.run(saved, env=env, capture_output=True, check=True, timeout=1800)  # version + first save
+            ready: dict[str, list[float]] = {"saved": [], "rebuilt": []}
+            process: dict[str, list[float]] = {"saved": [], "rebuilt": []}
+            for round_ in range(rounds):
+                for name in (("saved", "rebuilt") if round_ % 2 == 0 else ("rebuilt", "saved")):
+                    started = time.perf_counter()
+                    out = subprocess.run(saved if name == "saved" else rebuilt, env=env, capture_output=True,
+                                         text=True, check=True, timeout=1800)
+                    process[name].append(time.perf_counter() - started)
+                    ready[name].append(json.loads(out.stdout.strip().splitlines()[-1])["ready_s"])
+        r = {name: statistics.median(values) for name, values in ready.items()}
+        p = {name: statistics.median(values) for name, values in process.items()}
+        results[str(size)] = {"ready_saved_s": round(r["saved"], 3), "ready_rebuilt_s": round(r["rebuilt"], 3),
+                              "ready_saved_vs_rebuilt": round(r["saved"] / r["rebuilt"], 3),
+                              "process_saved_s": round(p["saved"], 2), "process_rebuilt_s": round(p["rebuilt"], 2),
+                              "process_saved_vs_rebuilt": round(p["saved"] / p["rebuilt"], 3)}
+        print(f"  start-up at {size} chunks: {json.dumps(results[str(size)])}", flush=True)
+    return results

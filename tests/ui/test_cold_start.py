@@ -1,0 +1,83 @@
+"""A new process answers without torch: `ask --no-llm`, `retrieve` and `serve` use the ONNX encoder
+and the saved BM25 side, print no third-party progress bars, and load nothing they do not use."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("torch", "sentence_transformers", "transformers", "llama_cpp", "gradio")
+# Runs a CLI command in-process and reports which heavy modules the command imported.
+PROBE = """
+import json, sys
+from ui.cli import main
+code = main(sys.argv[1:])
+print("LOADED " + json.dumps(sorted(m for m in %r if m in sys.modules)), file=sys.stderr)
+sys.exit(code)
+""" % (HEAVY,)
+SERVE_PROBE = """
+import json, sys
+from ui.serve import serve
+demo, url = serve(port=int(sys.argv[1]), no_llm=True, block=False)
+print("LOADED " + json.dumps(sorted(m for m in %r if m in sys.modules)), file=sys.stderr)
+demo.close()
+""" % (HEAVY,)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("cold-corpus")
+    (corpus / "mlops.md").write_text("---\ntitle: MLOps Notes\n---\n# MLOps Notes\n\n## Deployment\n"
+                                     "Package models in Docker images and deploy them behind a REST API.\n\n"
+                                     "## Monitoring\nWatch for data drift and retrain models when accuracy drops.\n")
+    env = {**os.environ, "CAREERBOT_DATA_DIR": str(tmp_path_factory.mktemp("cold-data")),
+           "CAREERBOT_CORPUS_DIR": str(corpus), "CAREERBOT_LLM": "none", "PYTHONPATH": str(ROOT)}
+    prepared = subprocess.run([sys.executable, "-c", PROBE, "ingest", "-q"], env=env, capture_output=True,
+                              text=True, timeout=600)
+    assert prepared.returncode == 0, prepared.stderr
+    return env
+
+
+def probe(env, *args, script=PROBE):
+    result = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    loaded = next(line for line in result.stderr.splitlines() if line.startswith("LOADED "))
+    return json.loads(loaded.removeprefix("LOADED ")), result
+
+
+def assert_quiet(stderr: str) -> None:
+    """No tqdm bar ("…| 3/3 [00:01<…]"), no "Loading weights" bar, no fallback warning."""
+    assert "it/s]" not in stderr and "%|" not in stderr and "Loading" not in stderr, stderr
+    assert "sentence-transformers (torch)" not in stderr, stderr
+
+
+def test_ask_without_llm_never_imports_torch(env):
+    loaded, result = probe(env, "ask", "--no-llm", "how do I notice data drift?")
+    assert loaded == [] and "data drift" in result.stdout
+    assert_quiet(result.stderr)
+
+
+def test_retrieve_never_imports_torch(env):
+    loaded, result = probe(env, "retrieve", "docker images", "--json")
+    assert loaded == [] and json.loads(result.stdout)[0]["source"] == "mlops.md"
+    assert_quiet(result.stderr)
+
+
+def test_the_torch_encoder_setting_does_import_it(env):
+    """The probe can tell: with CAREERBOT_ENCODER=torch the same command loads sentence-transformers."""
+    loaded, result = probe({**env, "CAREERBOT_ENCODER": "torch"}, "retrieve", "docker images", "--json")
+    assert {"torch", "sentence_transformers"} <= set(loaded)
+    assert json.loads(result.stdout)[0]["source"] == "mlops.md"
+    assert_quiet(result.stderr)
+
+
+@pytest.mark.integration
+def test_serve_without_llm_never_imports_torch(env):
+    loaded, result = probe(env, str(free_port()), script=SERVE_PROBE)
+    assert loaded == ["gradio"], result.stderr
