@@ -47,7 +47,8 @@ from agent.plan.skillmap import load_skill_map
 def extract_profile_facts(text: str) -> dict:
     """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months,
     track, format, certification, cloud}; a key is present only when stated."""
-    text = _normalise(text)
+    text = _statements(_normalise(text))
+    certification, text = _certification_goal(text)
     found = {
         "background": _background(text),
         "hours_per_week": _hours_per_week(text),
@@ -58,7 +59,13 @@ def extract_profile_facts(text: str) -> dict:
         "cloud": _cloud(text),
     }
     facts = {key: value for key, value in found.items() if value is not None}
+    if not certification and facts.get("certification"):
+        certification = phrases.PROVIDER_CERTIFICATION.get(facts.get("cloud"))
+    if certification:
+        facts["certification_goal"] = certification
     held, lacking = _skills(text)
+    if phrases.NO_CODE.search(text) and "python" not in held:
+        lacking.add("python")
     held |= set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ())) - lacking
     if phrases.PYTHON_DEV.search(text) and "python" not in lacking:
         held.add("python")
@@ -96,6 +103,20 @@ def _normalise(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
+def _statements(text: str) -> str:
+    """The text without what it asks: a question sentence keeps only its parts in the first person
+    ("I'm a backend dev, what should I learn?" keeps "I'm a backend dev")."""
+    kept = []
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        if not sentence.rstrip().endswith("?") and not phrases.QUESTION_START.match(sentence):
+            kept.append(sentence)
+            continue
+        parts = re.split(r",|\band\b(?= (?:what|how|which|should|can|could|would|is|do|does))|\bso\b", sentence)
+        kept += [part.strip() + "." for part in parts
+                 if phrases.FIRST_PERSON.search(part) and not phrases.QUESTION_START.match(part)]
+    return " ".join(kept)
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in phrases.CLAUSES.split(text) if c.strip()]
 
@@ -118,6 +139,11 @@ def _hours_per_week(text: str) -> int | None:
             return _whole(hours)
     if phrases.FULL_TIME.search(text) and not phrases.WORKS_FULL_TIME.search(text):
         return phrases.FULL_TIME_HOURS
+    lone = list(phrases.HOURS.finditer(text))
+    if len(lone) == 1 and float(lone[0][1]) <= phrases.LONE_HOURS_MAX \
+            and not phrases.SPENT_BEFORE.search(text[:lone[0].start()]) \
+            and not phrases.NOT_STUDY_HOURS.match(text[lone[0].end():]):
+        return _whole(float(lone[0][1]))
     return None
 
 
@@ -165,11 +191,33 @@ def _track(text: str) -> str | None:
 
 
 def _background(text: str) -> str | None:
+    """The most specific role the learner says they have (see phrases.SELF_BEFORE)."""
     for background, pattern in phrases.BACKGROUNDS:
         for match in re.finditer(pattern, text):
-            if not phrases.ROLE_WANTED_BEFORE.search(text[max(0, match.start() - 30):match.start()]):
+            before = text[max(0, match.start() - 40):match.start()]
+            if phrases.ROLE_WANTED_BEFORE.search(before[-30:]):
+                continue
+            opening = phrases.CLAUSE_END.split(before)[-1]
+            if phrases.SELF_BEFORE.search(before) or phrases.CLAUSE_OPENING.match(opening):
                 return background
     return None
+
+
+def _certification_goal(text: str) -> tuple[str | None, str]:
+    """A certification the guides name, mentioned and not negated, and the text with its name
+    replaced by "certification" (so "Google Professional ML Engineer" does not also name a track).
+    A bare "AWS certification" becomes the provider's starting point (see PROVIDER_CERTIFICATION)."""
+    hits = []
+    for cert in load_skill_map().certifications.values():
+        for keyword in cert.keywords:
+            for match in re.finditer(rf"(?<!\w){re.escape(keyword)}(?!\w)", text):
+                if not _negated(text[max(0, match.start() - 40):match.start()]):
+                    hits.append((match.start(), -len(keyword), cert.id, match.end()))
+    if not hits:
+        return None, text
+    start, _, cert_id, end = min(hits)
+    provider = load_skill_map().certifications[cert_id].cloud or ""
+    return cert_id, f"{text[:start]}{provider} certification{text[end:]}"
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +258,8 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
     after = phrases.AFTER.match(clause[end:])
     if after:
         return after.lastgroup
+    if phrases.USED_AFTER.match(clause[end:]):
+        return "pos"
     terms = _skill_terms()[0]
     before = terms.sub(lambda m: " " * len(m[0]), clause[:start])  # "scikit-learn", "machine learning": no cue
     cues = list(phrases.CUES.finditer(before))

@@ -1,15 +1,26 @@
-"""In which order to learn a track: the goal's prerequisite chain first, prerequisites always before."""
+"""What a plan works on, goal first: the goal's skills, their prerequisites at essentials depth, and the rest.
+
+The guides say a learner does not need every skill at full depth before the next ("Even understanding
+the content of one resource from each section is good enough to get started"; for LLMs and agents
+"the best way to learn them ... is by doing them"). So the plan is two queues of work items:
+
+- the goal path: the essentials of every prerequisite the goal needs and the learner lacks, in
+  prerequisite order, then the goal's own skills (at full depth, or at their essentials when the
+  hours cannot reach full depth), then the exam preparation of a certification goal;
+- the rest: the depth left over of each of those prerequisites, then the track's other skills.
+"""
 
 from __future__ import annotations
 
 import heapq
+import math
+from dataclasses import dataclass
+from typing import Literal
 
 from agent.plan.profile import Profile
 from agent.plan.skillmap import Skill, SkillMap
 
 # What each track is for (careerbot's reading of the guides, the skills tests/corpus calls "defining").
-# The chain of prerequisites leading to each goal is learned first, goal by goal; the rest of the
-# track follows. Within that, the order is the guides' pyramid: foundation, core, advanced, then file order.
 TRACK_GOALS = {
     "generalist": ("classical_ml", "model_deployment"),
     "mlops": ("model_deployment", "monitoring", "ml_pipelines"),
@@ -18,24 +29,67 @@ TRACK_GOALS = {
     "nlp": ("nlp", "llms"),
     "data_science": ("model_evaluation", "data_engineering", "business_domain"),
 }
+FOCUS_EXTRA = 0.5  # "more on agents": the skill gets half as many hours again
+Depth = Literal["essentials", "depth", "full"]
 
 
-def study_order(profile: Profile, skill_map: SkillMap) -> list[Skill]:
-    """The track's skills the learner does not hold, topologically sorted by prerequisites; ties go
-    to the earlier goal, then the lower level, then the earlier position in skills.yaml."""
-    held = set(profile.skills)
-    todo = {s.id: s for s in skill_map.in_track(profile.track) if s.id not in held}
-    goals = [g for g in TRACK_GOALS.get(profile.track, ()) if g in skill_map.skills]
-    tier: dict[str, int] = {}
-    for n, goal in enumerate(goals):
-        for skill_id in _chain(goal, skill_map, held):
-            tier.setdefault(skill_id, n)
+@dataclass(frozen=True)
+class Item:
+    """One piece of study: a skill at a depth, for some hours, on the goal path (build) or not."""
 
-    def key(skill: Skill) -> tuple[int, int, int]:
-        return (tier.get(skill.id, len(goals)), *skill.rank)
+    skill: Skill
+    depth: Depth
+    hours: int
+    goal: bool  # one of the goal's own skills (or its exam preparation): the build strand
 
-    waiting = {i: {p for p in s.prerequisites if p in todo} for i, s in todo.items()}
-    ready = [(key(s), i) for i, s in todo.items() if not waiting[i]]
+
+def goal_depths(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
+    """The goal's skills and the depth it needs of each: a certification's list, else the track's
+    goals at full depth; "more on X" adds X. Skills held, done or skipped are not goals any more."""
+    if profile.certification_goal:
+        wanted = dict(skill_map.certifications[profile.certification_goal].skills)
+    else:
+        wanted = {g: "full" for g in TRACK_GOALS.get(profile.track, ()) if g in skill_map.skills}
+    wanted.update({f: "full" for f in profile.focus})
+    gone = _gone(profile)
+    return {s: d for s, d in wanted.items() if s not in gone}
+
+
+def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) -> tuple[list[Item], list[Item]]:
+    """(goal path, rest), each in an order where what a skill needs comes first."""
+    gone = _gone(profile)
+    depths = goal_depths(profile, skill_map)
+    needed = _closure(depths, skill_map, gone)
+    path: list[Item] = []
+    rest: list[Item] = []
+    for skill in topological([skill_map.skills[i] for i in needed], depths, gone):
+        hours = _hours(skill, profile)
+        if skill.id in depths and depths[skill.id] == "full" and not goal_at_essentials:
+            path.append(Item(skill, "full", hours, True))
+            continue
+        essentials = min(hours, skill.essentials.hours)
+        path.append(Item(skill, "essentials" if essentials < hours else "full", essentials, skill.id in depths))
+        if essentials < hours:
+            rest.append(Item(skill, "depth", hours - essentials, False))
+    if profile.certification_goal:
+        path.append(Item(skill_map.certifications[profile.certification_goal].exam, "full",
+                         skill_map.certifications[profile.certification_goal].exam.hours, True))
+    rest.sort(key=lambda item: item.skill.id not in depths)  # the goal's own depth first
+    others = [s for s in skill_map.in_track(profile.track) if s.id not in gone and s.id not in needed]
+    rest += [Item(s, "full", _hours(s, profile), False) for s in topological(others, depths, gone | needed)]
+    return path, rest
+
+
+def first_part(skill_id: str, items: list[Item]) -> Item | None:
+    """The item that must be finished before what builds on `skill_id` starts."""
+    return next((item for item in items if item.skill.id == skill_id), None)
+
+
+def topological(skills: list[Skill], depths: dict[str, str], done: set[str]) -> list[Skill]:
+    """`skills` with every prerequisite among them first; ties go to the lower level, then file order."""
+    todo = {s.id: s for s in skills}
+    waiting = {i: {p for p in s.prerequisites if p in todo and p not in done} for i, s in todo.items()}
+    ready = [(s.rank, i) for i, s in todo.items() if not waiting[i]]
     heapq.heapify(ready)
     order: list[Skill] = []
     while ready:
@@ -45,23 +99,35 @@ def study_order(profile: Profile, skill_map: SkillMap) -> list[Skill]:
             if skill_id in needs:
                 needs.discard(skill_id)
                 if not needs:
-                    heapq.heappush(ready, (key(todo[other]), other))
+                    heapq.heappush(ready, (todo[other].rank, other))
     if len(order) != len(todo):
         raise ValueError(f"prerequisite cycle among {sorted(set(todo) - {s.id for s in order})}")
     return order
 
 
-def goals(track: str, skill_map: SkillMap) -> list[Skill]:
-    return [skill_map.skills[g] for g in TRACK_GOALS.get(track, ()) if g in skill_map.skills]
+def _gone(profile: Profile) -> set[str]:
+    """What the plan does not teach: held, done or skipped."""
+    return set(profile.skills) | set(profile.done) | set(profile.skipped)
 
 
-def _chain(goal: str, skill_map: SkillMap, held: set[str]) -> list[str]:
-    """The goal and every prerequisite under it that is not held (a held skill's own are not needed)."""
-    found, stack = [], [goal]
+def _closure(goals: dict[str, str], skill_map: SkillMap, gone: set[str]) -> set[str]:
+    """The goals and every prerequisite under them that is not gone (a held skill's own are not needed)."""
+    found: set[str] = set()
+    stack = list(goals)
     while stack:
         skill_id = stack.pop()
-        if skill_id in held or skill_id in found or skill_id not in skill_map.skills:
+        if skill_id in gone or skill_id in found or skill_id not in skill_map.skills:
             continue
-        found.append(skill_id)
+        found.add(skill_id)
         stack.extend(skill_map.skills[skill_id].prerequisites)
     return found
+
+
+def _hours(skill: Skill, profile: Profile) -> int:
+    """The skill's hours for this learner: more for a focus, half counted done when in progress."""
+    hours = skill.hours
+    if skill.id in profile.focus:
+        hours += math.ceil(skill.hours * FOCUS_EXTRA)
+    if skill.id in profile.in_progress:
+        hours -= hours // 2
+    return hours

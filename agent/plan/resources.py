@@ -53,7 +53,7 @@ def _for_skill(skill: Skill, preferences: Preferences, skill_map: SkillMap) -> l
         extra = [n for n in in_area if kinds[n] == kind and provider in (None, PROVIDER.get(n, provider))]
         if extra and not any(kinds[n] == kind for n in names):
             names.append(extra[0])
-    if not preferences.certification:
+    if not preferences.certification and skill.area != "certification":  # an exam milestone keeps its own
         names = [n for n in names if kinds[n] != "certification"]
     names = list(dict.fromkeys(names))
     return sorted(names, key=lambda n: _rank(kinds[n], preferences))
