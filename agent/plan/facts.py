@@ -47,13 +47,15 @@ from agent.plan.skillmap import load_skill_map
 def extract_profile_facts(text: str) -> dict:
     """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months,
     track, format, certification, cloud}; a key is present only when stated."""
-    text = _statements(_normalise(text))
-    certification, text = _certification_goal(text)
+    certification, text = _certification_goal(_normalise(text))
+    said = _statements(text)  # who the learner is and what they know: never from what they ask about
+    said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
+    track, as_goal = _track(said)
     found = {
-        "background": _background(text),
+        "background": _background(said),
         "hours_per_week": _hours_per_week(text),
         "months": _months(text),
-        "track": _track(text),
+        "track": track if as_goal or not certification else None,  # "ML engineer at a startup": a role
         "format": _format(text),
         "certification": _certification(text),
         "cloud": _cloud(text),
@@ -63,11 +65,14 @@ def extract_profile_facts(text: str) -> dict:
         certification = phrases.PROVIDER_CERTIFICATION.get(facts.get("cloud"))
     if certification:
         facts["certification_goal"] = certification
-    held, lacking = _skills(text)
-    if phrases.NO_CODE.search(text) and "python" not in held:
+    held, lacking = _skills(said)
+    if phrases.NO_CODE.search(said) and "python" not in held:
         lacking.add("python")
-    held |= set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ())) - lacking
-    if phrases.PYTHON_DEV.search(text) and "python" not in lacking:
+    implied = set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ()))
+    if facts.get("background") == "data_analyst" and not phrases.SQL_ANALYST.search(said):
+        implied = set()
+    held |= implied - lacking
+    if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
     if held:
         facts["skills"] = sorted(held)
@@ -104,16 +109,12 @@ def _normalise(text: str) -> str:
 
 
 def _statements(text: str) -> str:
-    """The text without what it asks: a question sentence keeps only its parts in the first person
-    ("I'm a backend dev, what should I learn?" keeps "I'm a backend dev")."""
-    kept = []
-    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
-        if not sentence.rstrip().endswith("?") and not phrases.QUESTION_START.match(sentence):
-            kept.append(sentence)
-            continue
-        parts = re.split(r",|\band\b(?= (?:what|how|which|should|can|could|would|is|do|does))|\bso\b", sentence)
-        kept += [part.strip() + "." for part in parts
-                 if phrases.FIRST_PERSON.search(part) and not phrases.QUESTION_START.match(part)]
+    """The text without questions about topics: a sentence that opens as a question ("what's the
+    difference between an ML engineer and a data scientist?") is dropped unless it speaks about the
+    learner ("I'm a data scientist, what should I learn?") or asks for a plan."""
+    kept = [sentence for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+            if not phrases.QUESTION_START.match(sentence) or phrases.FIRST_PERSON.search(sentence)
+            or phrases.PLAN_REQUEST.search(sentence)]
     return " ".join(kept)
 
 
@@ -177,8 +178,9 @@ def _months(text: str) -> int | None:
     return None
 
 
-def _track(text: str) -> str | None:
-    """The first track named after the first goal word, else anywhere; specialised beats generalist."""
+def _track(text: str) -> tuple[str | None, bool]:
+    """The first track named after the first goal word, else anywhere; specialised beats generalist.
+    Also whether it came after a goal word (a goal rather than, maybe, a role: "ML engineer at a startup")."""
     hits = [(m.start(), track) for track, pattern in phrases.TRACKS for m in re.finditer(pattern, text)
             if not _negated(text[max(0, m.start() - 40):m.start()])]
     goal = phrases.GOAL_WORDS.search(text)
@@ -186,8 +188,8 @@ def _track(text: str) -> str | None:
         found = [hit for hit in hits if hit[0] >= start]
         specialised = [hit for hit in found if hit[1] != "generalist"]
         if found:
-            return min(specialised or found)[1]
-    return None
+            return min(specialised or found)[1], bool(goal) and start == goal.start()
+    return None, False
 
 
 def _background(text: str) -> str | None:
@@ -234,6 +236,17 @@ def _skill_terms() -> tuple[re.Pattern, dict[str, list[str]]]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), terms
 
 
+def skill_mentions(text: str) -> list[str]:
+    """Every skill id `text` names, whatever the cue, in order ("the maths" → both maths skills)."""
+    pattern, terms = _skill_terms()
+    found: list[str] = []
+    for match in pattern.finditer(_normalise(text)):
+        for skill_id in terms.get(match[0]) or terms.get(match[0][:-1], []):
+            if skill_id not in found:
+                found.append(skill_id)
+    return found
+
+
 def _skills(text: str) -> tuple[set[str], set[str]]:
     pattern, terms = _skill_terms()
     held: set[str] = set()
@@ -258,7 +271,8 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
     after = phrases.AFTER.match(clause[end:])
     if after:
         return after.lastgroup
-    if phrases.USED_AFTER.match(clause[end:]):
+    rest = _skill_terms()[0].sub(" ", clause[end:])  # "(docker, k8s, terraform, aws daily)": the whole list
+    if phrases.USED_AFTER.match(phrases.LIST_REST.sub("", rest, count=1)):
         return "pos"
     terms = _skill_terms()[0]
     before = terms.sub(lambda m: " " * len(m[0]), clause[:start])  # "scikit-learn", "machine learning": no cue

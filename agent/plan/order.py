@@ -41,6 +41,7 @@ class Item:
     depth: Depth
     hours: int
     goal: bool  # one of the goal's own skills (or its exam preparation): the build strand
+    concepts: bool = False  # a foundational certification's skill, studied as concepts: needs nothing first
 
 
 def goal_depths(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
@@ -59,16 +60,18 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     """(goal path, rest), each in an order where what a skill needs comes first."""
     gone = _gone(profile)
     depths = goal_depths(profile, skill_map)
-    needed = _closure(depths, skill_map, gone)
+    cert = skill_map.certifications.get(profile.certification_goal or "")
+    needed = set(depths) if cert and cert.foundational else _closure(depths, skill_map, gone)
     path: list[Item] = []
     rest: list[Item] = []
     for skill in topological([skill_map.skills[i] for i in needed], depths, gone):
         hours = _hours(skill, profile)
         if skill.id in depths and depths[skill.id] == "full" and not goal_at_essentials:
-            path.append(Item(skill, "full", hours, True))
+            path.append(Item(skill, "full", hours, True, concepts=bool(cert and cert.foundational)))
             continue
         essentials = min(hours, skill.essentials.hours)
-        path.append(Item(skill, "essentials" if essentials < hours else "full", essentials, skill.id in depths))
+        path.append(Item(skill, "essentials" if essentials < hours else "full", essentials, skill.id in depths,
+                         concepts=bool(cert and cert.foundational)))
         if essentials < hours:
             rest.append(Item(skill, "depth", hours - essentials, False))
     if profile.certification_goal:

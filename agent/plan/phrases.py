@@ -75,10 +75,12 @@ LIST_FILLER = {
 # Where a sentence asks something rather than says something about the learner.
 QUESTION_START = re.compile(r"^\s*(?:what|what's|whats|which|how|why|when|where|who|is|are|does|do|should|can|could|"
                             r"would|will|difference|compare)\b")
+PLAN_REQUEST = re.compile(r"\b(?:plan|roadmap|schedule|curriculum|study path|learning path)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 # "numpy daily", "Python at work": a use right after a skill says it is held.
-USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day|"
-                        r"for (?:\d+|a few|many|several|some) (?:years?|months))\b")
+USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day)\b")
+LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
+                       r"professionally)\b)")
 NO_CODE = re.compile(r"\b(?:no|never|zero|without|can't|cannot|don't|do not)\s+(?:any\s+|real\s+|prior\s+)?"
                      r"(?:cod(?:e|ed|ing)|programm(?:ed|ing)|program)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\bhowever\b|\balthough\b|\bwhereas\b")
@@ -118,6 +120,10 @@ CLAUSE_OPENING = re.compile(r"^\W*(?:(?:an?|the|so|hi|hello|hey|well|ok|okay|sen
 CLAUSE_END = re.compile(r"[.!?;,:\n()]|\band\b|\bbut\b")
 ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|as a future|aspiring|not)\s+"
                                 r"(?:an?\s+)?$")
+# A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)".
+ROLE_TOOLS = re.compile(rf"\b({DEV}s?|analysts?|scientists?)\s*\(")
+# Only these analysts write SQL by the job's definition (a business or marketing analyst may not).
+SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness intelligence\b")
 BACKGROUND_SKILLS = {  # what a job cannot be done without
     "software_engineer": ["software_engineering"],
     "data_analyst": ["sql"],
@@ -162,7 +168,9 @@ WEEKENDS = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b")
 WEEKDAYS = re.compile(r"\bweekdays?\b|\bworkdays?\b|\bmonday to friday\b")
 DURATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(months?|mos?|weeks?|wks?|years?|yrs?)\b")
 EXPERIENCE_BEFORE = re.compile(r"\b(?:been|worked|working|experience|spent|past|last|since|coding|programming|"
-                               r"employed)\s+(?:\w+\s+){0,4}$")
+                               r"employed)\s+(?:\w+\s+){0,4}$"
+                               r"|\b(?:dev|developer|engineer|analyst|scientist|programmer|teacher|nurse|job|role)s?"
+                               r"\s+(?:for\s+)?$")
 EXPERIENCE_AFTER = re.compile(r"^\s*(?:of\b|ago\b|old\b|experience\b|in (?:the )?(?:industry|role|job)\b|now\b"
                               r"|already\b)")
 # "3 months 20h": a lone number of hours with no period, not experience ("spent 200 hours"), is a week's.

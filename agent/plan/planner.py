@@ -95,6 +95,8 @@ def _needs(item: Item, items: list[Item]) -> list[int]:
     else the first part of each prerequisite that the plan teaches."""
     if item.depth == "depth":
         return [id(i) for i in items if i.skill.id == item.skill.id and i is not item][:1]
+    if item.concepts:
+        return []
     first = {}
     for other in items:
         first.setdefault(other.skill.id, other)

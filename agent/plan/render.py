@@ -29,9 +29,17 @@ def to_json(plan: Plan) -> str:
     return json.dumps(to_dict(plan), indent=2, ensure_ascii=False)
 
 
-def timeline(plan: Plan) -> list[dict]:
-    """One row per skill per month, {skill, month, hours}, for a stacked bar or Gantt chart."""
-    return [{"skill": s.name, "month": m.month, "hours": s.hours} for m in plan.months for s in m.skills]
+def timeline(plan: Plan, marks: dict[str, str] | None = None) -> list[dict]:
+    """One row per skill per month, {skill, month, hours, status}, for a stacked bar or Gantt chart;
+    status is the progress mark ("in_progress") or "todo"; skills done or skipped get a row of their
+    own at month 0 ({skill, month: 0, hours: 0, status})."""
+    marks = marks or {}
+    rows = [{"skill": s.name, "month": m.month, "hours": s.hours, "status": marks.get(s.id, "todo")}
+            for m in plan.months for s in m.skills]
+    names = {s.id: s.name for s in load_skill_map().skills.values()}
+    rows += [{"skill": names.get(i, i), "month": 0, "hours": 0, "status": status}
+             for i, status in sorted(marks.items()) if status in ("done", "skipped")]
+    return rows
 
 
 # Markdown ---------------------------------------------------------------------------------------
@@ -128,6 +136,7 @@ def to_ics(plan: Plan, start: date | None = None) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//careerbot//learning plan//EN")
     calendar.add("version", "2.0")
+    calendar.add("x-wr-caldesc", f"careerbot plan: {plan.goal.name}. Month 1 starts on {start.isoformat()}.")
     for month in plan.months:
         due = _add_months(start, month.month) - timedelta(days=1)
         event = Event()
@@ -136,7 +145,9 @@ def to_ics(plan: Plan, start: date | None = None) -> bytes:
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
         event.add("summary", _clip(f"Month {month.month} milestone: {month.project}"))
-        event.add("description", _description(month))
+        begins = _add_months(start, month.month - 1)
+        event.add("description", f"Month {month.month}: {begins.isoformat()} to {due.isoformat()}.\n"
+                                 + _description(month))
         calendar.add_component(event)
     return calendar.to_ical()
 

@@ -72,6 +72,7 @@ class Certification:
     keywords: tuple[str, ...]
     skills: dict[str, str]  # skill id → "full" or "essentials"
     exam: Skill
+    foundational: bool = False  # an exam on concepts: its skills do not pull in their prerequisites
 
 
 @dataclass(frozen=True)
@@ -159,4 +160,5 @@ def _certification(entry: dict, position: int) -> Certification:
     return Certification(
         id=entry["id"], name=name, resource=entry["resource"], cloud=entry.get("cloud"), track=entry["track"],
         keywords=tuple(entry["keywords"]), skills=dict(entry["skills"]), exam=exam,
+        foundational=bool(entry.get("foundational")),
     )
