@@ -46,7 +46,7 @@ GENERIC = {
 # Cues: what the words before (or right after) a skill say about it ----------------------------------
 _KNOWING = (r"know|knows|use|used|using|have|had|familiar|comfortable|experience|experienced|proficient|good|"
             r"strong|confident|done|touched|worked|learned|learnt|studied|understand|idea|clue|knowledge|"
-            r"background|skills")
+            r"background|skills|written|wrote|write|coded|built|deployed")
 _NEG_WORDS = (r"\w+n't|\bnot\b|\bno\b|\bnever\b|\bnothing about\b|\bzero\b|\bwithout\b|\black(?:ing)?\b|\bcannot\b"
               r"|\blittle to no\b|\bweak (?:at|in)\b|\brusty\b|\bnew to\b|\bunfamiliar\b|\bexcept\b|\bapart from\b")
 # "don't know", "never really used", "no experience": the negation swallows the knowing verb after it.

@@ -60,7 +60,7 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
     else:
         slots, left = _pack(short_path, short_rest, budget, profile.months, spread=False)
         reached = "not_reached"
-    if not goal_depths(profile, skill_map):
+    if not goal_depths(profile, skill_map) and not profile.certification_goal:
         reached = "held"
     months = [_month(n, month, profile, skill_map) for n, month in enumerate(slots, 1)]
     months, swap_notes = apply_swaps(months, profile.swaps, skill_map, profile)
