@@ -85,7 +85,7 @@ def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int,
         cap = max(math.ceil(budget * BUILD_SHARE), math.ceil(remaining / (n_months - m))) if spread else budget
         free = _fill(path, month, left, finished, budget, cap, needs, sequential=True)
         free = _fill(rest, month, left, finished, free, free, needs, sequential=False)
-        _fill(path, month, left, finished, free, free, needs, sequential=True)
+        _fill(path, month, left, finished, free, budget, needs, sequential=True)  # what the rest left over
         months.append(_merge(month))
     return months, [(item, left[id(item)]) for item in items if left[id(item)] > 0]
 
