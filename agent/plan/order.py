@@ -22,7 +22,7 @@ from agent.plan.skillmap import Skill, SkillMap
 
 # What each track is for (careerbot's reading of the guides, the skills tests/corpus calls "defining").
 TRACK_GOALS = {
-    "generalist": ("classical_ml", "model_deployment"),
+    "generalist": ("classical_ml", "model_deployment", "portfolio"),  # a job needs projects to show
     "mlops": ("model_deployment", "monitoring", "ml_pipelines"),
     "llm": ("llms", "rag", "agents"),
     "cv": ("computer_vision",),
@@ -61,26 +61,44 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     gone = _gone(profile)
     depths = goal_depths(profile, skill_map)
     cert = skill_map.certifications.get(profile.certification_goal or "")
-    needed = set(depths) if cert and cert.foundational else _closure(depths, skill_map, gone)
+    concepts = bool(cert and cert.foundational)
+    wanted = {s: ("essentials" if goal_at_essentials else d) for s, d in depths.items()}
+    needed = wanted if concepts else _required(wanted, skill_map, gone)
     path: list[Item] = []
     rest: list[Item] = []
-    for skill in topological([skill_map.skills[i] for i in needed], depths, gone):
+    for skill in topological([skill_map.skills[i] for i in needed], gone):
         hours = _hours(skill, profile)
-        if skill.id in depths and depths[skill.id] == "full" and not goal_at_essentials:
-            path.append(Item(skill, "full", hours, True, concepts=bool(cert and cert.foundational)))
-            continue
         essentials = min(hours, skill.essentials.hours)
-        path.append(Item(skill, "essentials" if essentials < hours else "full", essentials, skill.id in depths,
-                         concepts=bool(cert and cert.foundational)))
-        if essentials < hours:
-            rest.append(Item(skill, "depth", hours - essentials, False))
-    if profile.certification_goal:
-        path.append(Item(skill_map.certifications[profile.certification_goal].exam, "full",
-                         skill_map.certifications[profile.certification_goal].exam.hours, True))
-    rest.sort(key=lambda item: item.skill.id not in depths)  # the goal's own depth first
-    others = [s for s in skill_map.in_track(profile.track) if s.id not in gone and s.id not in needed]
-    rest += [Item(s, "full", _hours(s, profile), False) for s in topological(others, depths, gone | needed)]
+        if needed[skill.id] == "full" or essentials == hours:
+            path.append(Item(skill, "full", hours, skill.id in depths, concepts))
+            continue
+        path.append(Item(skill, "essentials", essentials, skill.id in depths, concepts))
+        rest.append(Item(skill, "depth", hours - essentials, False))
+    if cert:
+        path.append(Item(cert.exam, "full", cert.exam.hours, True))
+    track = [s.id for s in skill_map.in_track(profile.track)]
+    others = [skill_map.skills[i] for i in _required({i: "full" for i in [*track, *rest_ids(rest)]}, skill_map, gone)
+              if i not in needed]
+    rest += [Item(s, "full", _hours(s, profile), False) for s in topological(others, gone | set(needed))]
+    rest.sort(key=lambda item: _rest_rank(item, depths))
     return path, rest
+
+
+def rest_ids(items: list[Item]) -> list[str]:
+    return [item.skill.id for item in items]
+
+
+def _rest_rank(item: Item, depths: dict[str, str]) -> tuple[int, int, int]:
+    """The foundation strand's order: the goal's own depth first, then the track's other skills and the
+    depth of the prerequisites by level, the depth of the maths last (the goal needed its essentials;
+    the guides' foundations deepen while the learner builds). The packer keeps prerequisites first."""
+    if item.skill.id in depths:
+        group = 0
+    elif item.depth == "depth" and item.skill.area == "math_stats":
+        group = 2
+    else:
+        group = 1
+    return (group, *item.skill.rank)
 
 
 def first_part(skill_id: str, items: list[Item]) -> Item | None:
@@ -88,10 +106,12 @@ def first_part(skill_id: str, items: list[Item]) -> Item | None:
     return next((item for item in items if item.skill.id == skill_id), None)
 
 
-def topological(skills: list[Skill], depths: dict[str, str], done: set[str]) -> list[Skill]:
-    """`skills` with every prerequisite among them first; ties go to the lower level, then file order."""
+def topological(skills: list[Skill], done: set[str]) -> list[Skill]:
+    """`skills` with everything each needs among them first (its prerequisites, and what its
+    essentials need); ties go to the lower level, then file order."""
     todo = {s.id: s for s in skills}
-    waiting = {i: {p for p in s.prerequisites if p in todo and p not in done} for i, s in todo.items()}
+    waiting = {i: {p for p in {*s.prerequisites, *s.needs("essentials")} if p in todo and p not in done}
+               for i, s in todo.items()}
     ready = [(s.rank, i) for i, s in todo.items() if not waiting[i]]
     heapq.heapify(ready)
     order: list[Skill] = []
@@ -113,17 +133,18 @@ def _gone(profile: Profile) -> set[str]:
     return set(profile.skills) | set(profile.done) | set(profile.skipped)
 
 
-def _closure(goals: dict[str, str], skill_map: SkillMap, gone: set[str]) -> set[str]:
-    """The goals and every prerequisite under them that is not gone (a held skill's own are not needed)."""
-    found: set[str] = set()
-    stack = list(goals)
+def _required(wanted: dict[str, str], skill_map: SkillMap, gone: set[str]) -> dict[str, str]:
+    """Every skill the wanted ones rest on, with the depth needed: a skill wanted in full needs its
+    prerequisites' essentials; a skill wanted at its essentials needs what its essentials need."""
+    required: dict[str, str] = {}
+    stack = [(s, d) for s, d in wanted.items()]
     while stack:
-        skill_id = stack.pop()
-        if skill_id in gone or skill_id in found or skill_id not in skill_map.skills:
+        skill_id, depth = stack.pop()
+        if skill_id in gone or skill_id not in skill_map.skills or required.get(skill_id) in (depth, "full"):
             continue
-        found.add(skill_id)
-        stack.extend(skill_map.skills[skill_id].prerequisites)
-    return found
+        required[skill_id] = depth
+        stack.extend((p, "essentials") for p in skill_map.skills[skill_id].needs(depth))
+    return required
 
 
 def _hours(skill: Skill, profile: Profile) -> int:

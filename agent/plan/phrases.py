@@ -55,7 +55,7 @@ _GOAL = (r"\blearn\b|\blearning\b|\bstudy\b|\bwant\b|\bwants\b|\bwanna\b|\bwould
          r"|\bhop(?:e|ing)\b|\bplan(?:ning)?\b|\bimprove\b|\bbuild\b|\bbuilding\b|\bget into\b|\bbecome\b"
          r"|\bmaster\b|\bpick up\b|\bbrush up\b|\binterested in\b|\bexplore\b|\bgoal\b|\baim\b|\bfocus on\b"
          r"|\bdive into\b|\bmove into\b|\btransition\b|\bgo into\b")
-_POS = (r"\bknow\b|\bknows\b|\bknew\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
+_POS = (r"\bknow\b|\bknows\b|\bknew\b|\bknowing\b|\bversed in\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
         r"|\bgood (?:at|with)\b|\bsolid\b|\bstrong\b|\bbackground in\b|\bskilled\b|\bused\b|\buse\b|\busing\b"
         r"|\buses\b|\bwork(?:ed|ing)? with\b|\bdone\b|\bdid\b|\bcode in\b|\bcoding in\b|\bwrite\b|\bwrote\b"
         r"|\bwritten\b|\bhave\b|\bhas\b|'ve\b|\bskills\b|\bexpert\b|\bdecent\b|\bcan\b|\blearned\b|\blearnt\b"

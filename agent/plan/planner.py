@@ -24,7 +24,7 @@ MAX_CITATIONS = 4
 BUILD_SHARE = 0.7  # of a month, for the goal's own skills while foundations still run alongside
 # (started before this month, finished in it) → which part of the item the month holds
 PARTS = {(False, True): "whole", (False, False): "start", (True, True): "end", (True, False): "middle"}
-MIN_START = 5  # hours: fewer left in a month do not start a new foundation item (review instead)
+MIN_START = 5  # hours: fewer left in a month do not start an item that would not finish (review instead)
 DEPTH_NAMES = {"essentials": " (essentials)", "depth": " (in depth)", "full": ""}
 
 
@@ -53,12 +53,17 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
     short_path, short_rest = work_items(profile, skill_map, goal_at_essentials=True)
     needed = sum(item.hours for item in short_path)
     # The goal at full depth if the months reach it, else at its essentials, else as far as it goes.
-    for path, rest, reached in ((full_path, full_rest, "full"), (short_path, short_rest, "essentials")):
-        slots, left = _pack(path, rest, budget, profile.months, spread=True)
+    # (a tidy packing starts no goal item with its last few hours in a month; a strict one does, when
+    # that is what reaching the goal takes)
+    tries = [(p, r, reached, tidy) for p, r, reached in ((full_path, full_rest, "full"),
+                                                          (short_path, short_rest, "essentials"))
+             for tidy in (True, False)]
+    for path, rest, reached, tidy in tries:
+        slots, left = _pack(path, rest, budget, profile.months, spread=True, tidy=tidy)
         if not any(item in path for item, _ in left):
             break
     else:
-        slots, left = _pack(short_path, short_rest, budget, profile.months, spread=False)
+        slots, left = _pack(short_path, short_rest, budget, profile.months, spread=False, tidy=False)
         reached = "not_reached"
     if not goal_depths(profile, skill_map) and not profile.certification_goal:
         reached = "held"
@@ -70,8 +75,8 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
                 notes=[*swap_notes, *notes(profile, skill_map, budget, months, unscheduled)])
 
 
-def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int,
-          spread: bool) -> tuple[list[list[_Slot]], list[tuple[Item, int]]]:
+def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int, spread: bool,
+          tidy: bool) -> tuple[list[list[_Slot]], list[tuple[Item, int]]]:
     """Fill months: goal path first (its build part capped so foundations run alongside), then the
     rest in order as far as what each needs is finished, then the goal path again with what is free."""
     items = path + rest
@@ -83,28 +88,28 @@ def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int,
         month: list[_Slot] = []
         remaining = sum(left[id(i)] for i in path)
         cap = max(math.ceil(budget * BUILD_SHARE), math.ceil(remaining / (n_months - m))) if spread else budget
-        free = _fill(path, month, left, finished, budget, cap, needs, sequential=True)
-        free = _fill(rest, month, left, finished, free, free, needs, sequential=False)
-        _fill(path, month, left, finished, free, budget, needs, sequential=True)  # what the rest left over
+        free = _fill(path, month, left, finished, budget, cap, needs, sequential=True, tidy=tidy)
+        free = _fill(rest, month, left, finished, free, free, needs, sequential=False, tidy=True)
+        _fill(path, month, left, finished, free, budget, needs, sequential=True, tidy=tidy)  # what the rest left
         months.append(_merge(month))
     return months, [(item, left[id(item)]) for item in items if left[id(item)] > 0]
 
 
 def _needs(item: Item, items: list[Item]) -> list[int]:
-    """The items that must be finished before `item` starts: its own essentials (for its depth),
-    else the first part of each prerequisite that the plan teaches."""
-    if item.depth == "depth":
-        return [id(i) for i in items if i.skill.id == item.skill.id and i is not item][:1]
+    """The items that must be finished before `item` starts: the first part (essentials, or the
+    whole) of each skill it needs that the plan teaches; a skill's depth also needs its own essentials."""
     if item.concepts:
         return []
-    first = {}
+    first: dict[str, Item] = {}
     for other in items:
         first.setdefault(other.skill.id, other)
-    return [id(first[p]) for p in item.skill.prerequisites if p in first]
+    own = [first[item.skill.id]] if item.depth == "depth" else []
+    needs = item.skill.needs("essentials" if item.depth == "essentials" else "full")
+    return [id(i) for i in own + [first[p] for p in needs if p in first] if i is not item]
 
 
 def _fill(queue: list[Item], month: list[_Slot], left: dict[int, int], finished: set[int], free: int,
-          build_cap: int, needs: dict[int, list[int]], sequential: bool) -> int:
+          build_cap: int, needs: dict[int, list[int]], sequential: bool, tidy: bool) -> int:
     """Put `queue`'s next items into `month` (goal items up to `build_cap` hours this month);
     `sequential` stops at the first item that cannot go on, otherwise later ready items go first."""
     build_used = sum(s.hours for s in month if s.item.goal)
@@ -120,7 +125,7 @@ def _fill(queue: list[Item], month: list[_Slot], left: dict[int, int], finished:
             continue
         limit = min(free, build_cap - build_used) if item.goal else free
         fresh = need == item.hours
-        if limit <= 0 or (not sequential and fresh and month and free < MIN_START):
+        if limit <= 0 or (tidy and fresh and month and limit < MIN_START and need > limit):
             if sequential:
                 break
             continue
@@ -207,21 +212,20 @@ def _goal_check(item: Item) -> str:
 
 
 def _citations(slots: list[_Slot], skill_map: SkillMap) -> list[Citation]:
-    """Each item's passages (an essentials item quotes why essentials are enough first), rotated by
-    how far into the item the month is; two per item when the month has one."""
+    """Each item's own passages, rotated by how far into the item the month is (two per item when the
+    month has one), then why essentials are enough, for a month that studies some."""
     per_item = 2 if len(slots) == 1 else 1
-    citations: list[Citation] = []
+    passages = []
     for slot in slots:
-        skill = slot.item.skill
-        own = list(skill.passages)
+        own = list(slot.item.skill.passages)
         start = (slot.done - slot.hours) * len(own) // max(1, slot.item.hours) if own else 0
-        passages = own[start:] + own[:start]
-        if slot.item.depth == "essentials":
-            passages = [*skill.essentials.passages, *passages]
-        for p in passages[:per_item]:
-            citation = Citation(guide=p.guide, title=skill_map.title(p.guide), section=p.section, quote=p.quote)
-            if citation not in citations:
-                citations.append(citation)
+        passages += (own[start:] + own[:start])[:per_item]
+    passages += [p for slot in slots if slot.item.depth == "essentials" for p in slot.item.skill.essentials.passages]
+    citations: list[Citation] = []
+    for p in passages:
+        citation = Citation(guide=p.guide, title=skill_map.title(p.guide), section=p.section, quote=p.quote)
+        if citation not in citations:
+            citations.append(citation)
     return citations[:MAX_CITATIONS]
 
 

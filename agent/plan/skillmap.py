@@ -34,6 +34,7 @@ class Essentials:
     hours: int
     checkpoint: str
     passages: tuple[Passage, ...]
+    needs: tuple[str, ...] | None = None  # what the essentials build on, where less than the whole skill's
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,12 @@ class Skill:
     project: str
     checkpoint: str
     position: int  # order in skills.yaml, the tie-breaker that keeps plans stable
+
+    def needs(self, depth: str) -> tuple[str, ...]:
+        """What must come first for this depth: the essentials' own needs, else the prerequisites."""
+        if depth == "essentials" and self.essentials.needs is not None:
+            return self.essentials.needs
+        return self.prerequisites
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -137,7 +144,8 @@ def _skill(entry: dict, position: int) -> Skill:
     return Skill(
         id=entry["id"], name=entry["name"], area=entry["area"], level=entry["level"], hours=hours,
         essentials=Essentials(min(hours, int(essentials["hours"])), essentials["checkpoint"],
-                              _passages(essentials.get("passages"))),
+                              _passages(essentials.get("passages")),
+                              tuple(essentials["needs"]) if "needs" in essentials else None),
         prerequisites=tuple(entry.get("prerequisites") or ()), tracks=tuple(entry.get("tracks") or ()),
         keywords=tuple(entry.get("keywords") or ()),
         passages=_passages(entry.get("passages")),

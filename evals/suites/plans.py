@@ -6,7 +6,8 @@ fixed seed (any background, skill subset, 1-80 h a week, 1-24 months, track and 
 The invariants: exactly `months` months numbered 1..months; no month above the hours budget
 (weekly hours x 4.33, rounded down) and month hours adding up; no skill the learner holds scheduled
 or listed as unscheduled; the essentials of every prerequisite not held finished before the skill
-that needs it starts (and a skill's depth after its own essentials); every month's resources are entries of corpus/resources.yaml (same name, guide and kind)
+that needs it starts (what a skill's essentials need, for its essentials; a skill's depth after its
+own essentials); every month's resources are entries of corpus/resources.yaml (same name, guide and kind)
 and its citations quote their guide verbatim.
 
 Metrics:
@@ -95,10 +96,10 @@ def violations(plan) -> list[str]:
         for skill in month.skills:
             cert = skill_map.certifications.get(profile.certification_goal or "")
             concepts = cert is not None and cert.foundational and skill.id in cert.skills
-            needs = [(p, skill_map.skills[p].essentials.hours) for p in skill_map.skill(skill.id).prerequisites
-                     if p not in held and not concepts]
+            wanted = skill_map.skill(skill.id).needs("essentials" if skill.depth == "essentials" else "full")
+            needs = [(p, skill_map.skills[p].essentials.hours) for p in wanted if p not in held and not concepts]
             if skill.depth == "depth":
-                needs = [(skill.id, skill_map.skills[skill.id].essentials.hours)]
+                needs.append((skill.id, skill_map.skills[skill.id].essentials.hours))
             for pre, hours in needs:
                 if sum(h for (i, _), h in done.items() if i == pre) < hours and (pre, "full") not in done:
                     broken.append(f"{skill.id} starts before the essentials of {pre} are finished")

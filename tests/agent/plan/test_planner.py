@@ -103,16 +103,18 @@ def test_every_plan_keeps_the_rules(profile):
     # the essentials of every prerequisite are finished before what needs it starts (the eval's check)
     assert violations(plan) == []
     cert = load_skill_map().certifications.get(profile.certification_goal or "")
-    for skill_id, places in where.items():
-        if cert and cert.foundational and skill_id in cert.skills:
-            continue
-        for pre in load_skill_map().skill(skill_id).prerequisites:
-            if pre in held:
+    for month in plan.months:
+        for index, s in enumerate(month.skills):
+            if cert and cert.foundational and s.id in cert.skills:
                 continue
-            done = essentials_hours(plan, pre)
-            assert done and done[-1][2] >= SKILLS[pre].essentials.hours, (skill_id, pre)
-            finished = next(d[:2] for d in done if d[2] >= SKILLS[pre].essentials.hours)
-            assert finished < places[0], (skill_id, pre)
+            skill = load_skill_map().skill(s.id)
+            for pre in skill.needs("essentials" if s.depth == "essentials" else "full"):
+                if pre in held:
+                    continue
+                done = essentials_hours(plan, pre)
+                assert done and done[-1][2] >= SKILLS[pre].essentials.hours, (s.id, pre)
+                finished = next(d[:2] for d in done if d[2] >= SKILLS[pre].essentials.hours)
+                assert finished <= (month.month, index), (s.id, pre)
 
     # resources are the guides' own, 2-4 a month; citations quote their guides
     named = {(r["name"], r["guide"]): r["kind"] for r in RESOURCES}
