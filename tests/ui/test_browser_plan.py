@@ -21,7 +21,7 @@ def test_the_chat_plan_is_shown_in_my_plan_with_its_progress_marks(page):
     assert "Linear algebra and calculus for ML" in page.locator("#plan-timeline").inner_text()
 
     page.locator("#plan-progress-skill input").click()
-    page.locator("ul.options li", has_text="Linear algebra and calculus for ML").first.click()
+    page.get_by_role("option", name="Linear algebra and calculus for ML").first.click()
     page.locator("#plan-progress-status label", has_text="Done").click()
     page.locator("#plan-progress-save").click()
     marks = page.locator("#plan-progress-marks")
