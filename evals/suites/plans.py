@@ -13,15 +13,16 @@ and its citations quote their guide verbatim.
 Metrics:
 - fit — plan fit: share of plans.jsonl rows whose parsed profile matches every stated field and
   whose plan includes must_include, excludes must_not_include and reaches the goal as expected.
-- goal_reached — of the rows whose hours allow the goal (expect.goal = "reachable"), the share whose
-  plan reaches it (at full depth or at its essentials).
-- goal_honest — of the rows whose hours do not (expect.goal = "unreachable"), the share whose plan
-  says so in its first line, with both options (hours a week and months).
-- profile_precision / profile_recall — skills the profile holds against the skills the row's text
-  states (micro-averaged over rows): precision, no skill the learner did not state; recall, every one
-  they did.
-- budget_respected — share of dataset plans with no month above the hours budget.
-- months_exact — share of dataset plans with exactly the months asked.
+- goal_reached — goal reached: of the rows whose hours allow the goal (expect.goal = "reachable"),
+  the share whose plan reaches it (at full depth or at its essentials).
+- goal_honest — honest when out of reach: of the rows whose hours do not (expect.goal =
+  "unreachable"), the share whose plan says so in its first line, with both options (hours a week
+  and months, each with its number).
+- profile_precision — profile precision: held skills the profile has that the row's text states,
+  over all held skills found (micro-averaged over rows): no skill the learner did not state.
+- profile_recall — profile recall: stated skills the profile has, over all skills the rows state.
+- budget_respected — budget respected: share of dataset plans with no month above the hours budget.
+- months_exact — months exact: share of dataset plans with exactly the months asked.
 - validity — plan validity: share of plans (dataset profiles plus the random ones) that keep every
   invariant above.
 """
