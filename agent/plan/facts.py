@@ -66,6 +66,7 @@ def extract_profile_facts(text: str) -> dict:
     if certification:
         facts["certification_goal"] = certification
     held, lacking = _skills(said)
+    wanted = _wanted(said) - lacking
     if phrases.NO_CODE.search(said) and "python" not in held:
         lacking.add("python")
     implied = set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ()))
@@ -74,6 +75,8 @@ def extract_profile_facts(text: str) -> dict:
     held |= implied - lacking
     if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
+    if wanted - held:
+        facts["wanted"] = sorted(wanted - held)
     if held:
         facts["skills"] = sorted(held)
     if lacking:
@@ -95,6 +98,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\b(?:an|one) hour\b", "1 hour", text)
     text = re.sub(r"\b(?:a year and a half|one and a half years)\b", "18 months", text)
     text = re.sub(r"\bhalf a year\b", "6 months", text)
+    text = re.sub(r"\b(?:by|within|before|in) (?:the end of )?next year\b", "in 12 months", text)
     text = re.sub(r"\b(for|in|within|over|next|about|around|of|by|a)\s+(?:a|one)\s+(year|month)\b", r"\1 1 \2",
                   text)
     text = re.sub(r"^(?:a|one)\s+(year|month)\b", r"1 \1", text)
@@ -213,7 +217,8 @@ def _certification_goal(text: str) -> tuple[str | None, str]:
     for cert in load_skill_map().certifications.values():
         for keyword in cert.keywords:
             for match in re.finditer(rf"(?<!\w){re.escape(keyword)}(?!\w)", text):
-                if not _negated(text[max(0, match.start() - 40):match.start()]):
+                before = text[max(0, match.start() - 40):match.start()]
+                if not _negated(before) and not phrases.HELD_BEFORE.search(before):
                     hits.append((match.start(), -len(keyword), cert.id, match.end()))
     if not hits:
         return None, text
@@ -262,6 +267,16 @@ def _skills(text: str) -> tuple[set[str], set[str]]:
                 lacking.update(skill_ids)
                 held.difference_update(skill_ids)
     return held, lacking
+
+
+def _wanted(text: str) -> set[str]:
+    """Skills the learner says they want to learn ("want to learn deep learning & computer vision"),
+    unless negated ("I don't want to learn the maths")."""
+    wanted: set[str] = set()
+    for match in phrases.WANT_TO_LEARN.finditer(text):
+        if not _negated(text[max(0, match.start() - 20):match.start()]):
+            wanted.update(skill_mentions(match["what"]))
+    return wanted
 
 
 def _polarity(clause: str, start: int, end: int) -> str | None:

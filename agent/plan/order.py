@@ -51,7 +51,7 @@ def goal_depths(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
         wanted = dict(skill_map.certifications[profile.certification_goal].skills)
     else:
         wanted = {g: "full" for g in TRACK_GOALS.get(profile.track, ()) if g in skill_map.skills}
-    wanted.update({f: "full" for f in profile.focus})
+    wanted.update({f: "full" for f in (*profile.wanted, *profile.focus)})
     gone = _gone(profile)
     return {s: d for s, d in wanted.items() if s not in gone}
 

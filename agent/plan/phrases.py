@@ -80,7 +80,7 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 # "numpy daily", "Python at work": a use right after a skill says it is held.
 USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day)\b")
 LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
-                       r"professionally)\b)")
+                       r"professionally|all day)\b)")
 NO_CODE = re.compile(r"\b(?:no|never|zero|without|can't|cannot|don't|do not)\s+(?:any\s+|real\s+|prior\s+)?"
                      r"(?:cod(?:e|ed|ing)|programm(?:ed|ing)|program)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\bhowever\b|\balthough\b|\bwhereas\b")
@@ -185,5 +185,11 @@ CLOUDS = [("aws", r"\baws\b|\bamazon web services\b|\bsagemaker\b"),
 FORMATS = [("courses", r"\bcourses?\b|\bmoocs?\b|\bvideos?\b|\bcoursera\b|\budemy\b|\bedx\b|\bclasses\b"
                        r"|\btutorials?\b"),
            ("books", r"\bbooks?\b|\btextbooks?\b|\bprefer reading\b|\blike reading\b|\blove reading\b")]
+# "I've done Andrew Ng's course", "I passed the AI Practitioner": a certification held, not a goal.
+HELD_BEFORE = re.compile(r"\b(?:done|did|finished|completed|passed|got|have|hold|earned|took|taken)\s+(?:\w+\s+){0,3}$")
+# "want to learn deep learning & computer vision": skills named as what the learner wants to learn.
+WANT_TO_LEARN = re.compile(r"\b(?:want|wanna|would like|'d like|hope|hoping|plan|planning|need|aim|aiming)\s+to\s+"
+                           r"(?:learn|study|master|pick up|get better at|dive into|go deeper (?:in|into))\s+"
+                           r"(?P<what>[^.;!?]+?)(?=[,.;!?]\s*\d|[.;!?]|$)")
 PROVIDER_CERTIFICATION = {"aws": "aws_ml_associate", "gcp": "google_pmle"}
 CERTIFICATION = re.compile(r"\bcert(?:s|ification|ifications|ificate|ificates|ified)?\b")

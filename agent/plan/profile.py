@@ -42,6 +42,7 @@ class Profile(BaseModel):
     # Edits made in conversation and progress marked since the plan was made (skill ids).
     skipped: tuple[str, ...] = ()  # "skip the maths": neither planned nor required by what builds on it
     focus: tuple[str, ...] = ()  # "more on agents": a goal, with half as many hours again
+    wanted: tuple[str, ...] = ()  # "I want to learn deep learning": a goal, besides the track's
     done: tuple[str, ...] = ()  # marked done: not planned any more
     in_progress: tuple[str, ...] = ()  # marked in progress: first in the plan, half its hours counted done
     swaps: tuple[tuple[int, int], ...] = ()  # "swap months 2 and 3", applied in order when the order allows
@@ -70,7 +71,7 @@ class Profile(BaseModel):
             raise ValueError(f"unknown certification {value!r}; known: {', '.join(known)}")
         return value
 
-    @field_validator("skills", "skipped", "focus", "done", "in_progress")
+    @field_validator("skills", "skipped", "focus", "wanted", "done", "in_progress")
     @classmethod
     def _known_skills(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         known = load_skill_map().skills
@@ -100,7 +101,8 @@ class Profile(BaseModel):
             track=track,
             preferences=Preferences(**preferences),
             certification_goal=certification,
-            **{key: tuple(facts[key]) for key in ("skipped", "focus", "done", "in_progress") if facts.get(key)},
+            **{key: tuple(facts[key]) for key in ("skipped", "focus", "wanted", "done", "in_progress")
+               if facts.get(key)},
             swaps=tuple(tuple(pair) for pair in facts.get("swaps", ())),
         )
 

@@ -172,3 +172,12 @@ def test_a_named_certification_becomes_the_goal(text, certification):
     facts = extract_profile_facts(text)
     assert facts["certification_goal"] == certification
     assert "track" not in facts  # "Google Professional ML Engineer" names a certification, not the generalist track
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Data scientist here. Want to learn deep learning & computer vision, 6 hrs/wk", ["computer_vision", "deep_learning"]),
+    ("I don't want to learn the maths", None),
+    ("I'm learning Python at the moment", None),
+])
+def test_skills_the_learner_wants_to_learn_become_goals(text, wanted):
+    assert extract_profile_facts(text).get("wanted") == wanted
