@@ -171,11 +171,17 @@ def _month(n: int, slots: list[_Slot], profile: Profile, skill_map: SkillMap) ->
                            depth=s.item.depth, strand="build" if s.item.goal else "foundation") for s in slots],
         hours=sum(slot.hours for slot in slots),
         build_hours=sum(slot.hours for slot in build),
-        resources=month_resources([s.item.skill for s in slots], profile.preferences, skill_map),
+        resources=month_resources([s.item.skill for s in slots], profile.preferences, skill_map,
+                                  _goal_resource(profile, skill_map)),
         project=_project((build or completed or slots)[-1]),
         checkpoint=_checkpoint(completed, slots[0]),
         citations=_citations(slots, skill_map),
     )
+
+
+def _goal_resource(profile: Profile, skill_map: SkillMap) -> str | None:
+    cert = skill_map.certifications.get(profile.certification_goal or "")
+    return cert.resource if cert else None
 
 
 def _focus(slots: list[_Slot]) -> str:
