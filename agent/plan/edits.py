@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agent.plan.facts import skill_mentions
+from agent.plan.said import skill_mentions
 from agent.plan.schema import Plan
 
 SKIP = re.compile(r"\b(?:skip|drop|leave out|remove|cut|without|no more|don't want|do not want|not interested in)"

@@ -37,9 +37,10 @@ live in phrases.py. The rules:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from agent.plan import phrases
+from agent.plan.said import (certification_goal, certification_wanted, clauses, cloud_taste, format_taste, negated,
+                             skill_terms, statements, wanted_skills)
 from agent.plan.profile import WEEKS_PER_MONTH, Profile
 from agent.plan.skillmap import load_skill_map
 
@@ -47,8 +48,8 @@ from agent.plan.skillmap import load_skill_map
 def extract_profile_facts(text: str) -> dict:
     """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months,
     track, format, certification, cloud}; a key is present only when stated."""
-    certification, text = _certification_goal(_normalise(text))
-    said = _statements(text)  # who the learner is and what they know: never from what they ask about
+    certification, text = certification_goal(_normalise(text))
+    said = statements(text)  # who the learner is and what they know: never from what they ask about
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
     track, as_goal = _track(said)
     found = {
@@ -56,9 +57,9 @@ def extract_profile_facts(text: str) -> dict:
         "hours_per_week": _hours_per_week(text),
         "months": _months(text),
         "track": track if as_goal or not certification else None,  # "ML engineer at a startup": a role
-        "format": _format(text),
-        "certification": _certification(text),
-        "cloud": _cloud(text),
+        "format": format_taste(text),
+        "certification": certification_wanted(text),
+        "cloud": cloud_taste(text),
     }
     facts = {key: value for key, value in found.items() if value is not None}
     if not certification and facts.get("certification"):
@@ -66,7 +67,7 @@ def extract_profile_facts(text: str) -> dict:
     if certification:
         facts["certification_goal"] = certification
     held, lacking = _skills(said)
-    wanted = _wanted(said) - lacking
+    wanted = wanted_skills(said) - lacking
     if phrases.NO_CODE.search(said) and "python" not in held:
         lacking.add("python")
     implied = set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ()))
@@ -110,24 +111,6 @@ def _normalise(text: str) -> str:
                   lambda m: str(numbers[m[1]]), text)
     text = re.sub(r"(\d+) and a half\b", r"\1.5", text)
     return re.sub(r"[ \t]+", " ", text)
-
-
-def _statements(text: str) -> str:
-    """The text without questions about topics: a sentence that opens as a question ("what's the
-    difference between an ML engineer and a data scientist?") is dropped unless it speaks about the
-    learner ("I'm a data scientist, what should I learn?") or asks for a plan."""
-    kept = [sentence for sentence in re.split(r"(?<=[.!?\n])\s+", text)
-            if not phrases.QUESTION_START.match(sentence) or phrases.FIRST_PERSON.search(sentence)
-            or phrases.PLAN_REQUEST.search(sentence)]
-    return " ".join(kept)
-
-
-def _clauses(text: str) -> list[str]:
-    return [c for c in phrases.CLAUSES.split(text) if c.strip()]
-
-
-def _negated(before: str) -> bool:
-    return bool(phrases.NEGATED_BEFORE.search(before))
 
 
 # fields -----------------------------------------------------------------------------------------
@@ -186,7 +169,7 @@ def _track(text: str) -> tuple[str | None, bool]:
     """The first track named after the first goal word, else anywhere; specialised beats generalist.
     Also whether it came after a goal word (a goal rather than, maybe, a role: "ML engineer at a startup")."""
     hits = [(m.start(), track) for track, pattern in phrases.TRACKS for m in re.finditer(pattern, text)
-            if not _negated(text[max(0, m.start() - 40):m.start()])]
+            if not negated(text[max(0, m.start() - 40):m.start()])]
     goal = phrases.GOAL_WORDS.search(text)
     for start in ([goal.start()] if goal else []) + [0]:
         found = [hit for hit in hits if hit[0] >= start]
@@ -209,54 +192,11 @@ def _background(text: str) -> str | None:
     return None
 
 
-def _certification_goal(text: str) -> tuple[str | None, str]:
-    """A certification the guides name, mentioned and not negated, and the text with its name
-    replaced by "certification" (so "Google Professional ML Engineer" does not also name a track).
-    A bare "AWS certification" becomes the provider's starting point (see PROVIDER_CERTIFICATION)."""
-    hits = []
-    for cert in load_skill_map().certifications.values():
-        for keyword in cert.keywords:
-            for match in re.finditer(rf"(?<!\w){re.escape(keyword)}(?!\w)", text):
-                before = text[max(0, match.start() - 40):match.start()]
-                if not _negated(before) and not phrases.HELD_BEFORE.search(before):
-                    hits.append((match.start(), -len(keyword), cert.id, match.end()))
-    if not hits:
-        return None, text
-    start, _, cert_id, end = min(hits)
-    provider = load_skill_map().certifications[cert_id].cloud or ""
-    return cert_id, f"{text[:start]}{provider} certification{text[end:]}"
-
-
-@lru_cache(maxsize=1)
-def _skill_terms() -> tuple[re.Pattern, dict[str, list[str]]]:
-    """One pattern for every skill term (longest first, plural allowed) and term → skill ids."""
-    terms: dict[str, list[str]] = {}
-    for skill in load_skill_map().skills.values():
-        for keyword in skill.keywords:
-            if keyword not in phrases.GENERIC:
-                terms.setdefault(keyword, [skill.id])  # a shared keyword counts for the first skill
-    terms.update(phrases.SYNONYMS)
-    ordered = sorted(terms, key=len, reverse=True)
-    alternatives = "|".join(re.escape(t) + ("" if t.endswith("s") else "s?") for t in ordered)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), terms
-
-
-def skill_mentions(text: str) -> list[str]:
-    """Every skill id `text` names, whatever the cue, in order ("the maths" → both maths skills)."""
-    pattern, terms = _skill_terms()
-    found: list[str] = []
-    for match in pattern.finditer(_normalise(text)):
-        for skill_id in terms.get(match[0]) or terms.get(match[0][:-1], []):
-            if skill_id not in found:
-                found.append(skill_id)
-    return found
-
-
 def _skills(text: str) -> tuple[set[str], set[str]]:
-    pattern, terms = _skill_terms()
+    pattern, terms = skill_terms()
     held: set[str] = set()
     lacking: set[str] = set()
-    for clause in _clauses(text):
+    for clause in clauses(text):
         for match in pattern.finditer(clause):
             skill_ids = terms.get(match[0]) or terms[match[0][:-1]]
             polarity = _polarity(clause, match.start(), match.end())
@@ -269,16 +209,6 @@ def _skills(text: str) -> tuple[set[str], set[str]]:
     return held, lacking
 
 
-def _wanted(text: str) -> set[str]:
-    """Skills the learner says they want to learn ("want to learn deep learning & computer vision"),
-    unless negated ("I don't want to learn the maths")."""
-    wanted: set[str] = set()
-    for match in phrases.WANT_TO_LEARN.finditer(text):
-        if not _negated(text[max(0, match.start() - 20):match.start()]):
-            wanted.update(skill_mentions(match["what"]))
-    return wanted
-
-
 def _polarity(clause: str, start: int, end: int) -> str | None:
     """'pos', 'neg', 'goal' or None for the mention clause[start:end]: a cue right after it wins,
     else the nearest cue before it, as long as only a list of skills lies between ("I know Python,
@@ -286,10 +216,10 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
     after = phrases.AFTER.match(clause[end:])
     if after:
         return after.lastgroup
-    rest = _skill_terms()[0].sub(" ", clause[end:])  # "(docker, k8s, terraform, aws daily)": the whole list
+    rest = skill_terms()[0].sub(" ", clause[end:])  # "(docker, k8s, terraform, aws daily)": the whole list
     if phrases.USED_AFTER.match(phrases.LIST_REST.sub("", rest, count=1)):
         return "pos"
-    terms = _skill_terms()[0]
+    terms = skill_terms()[0]
     before = terms.sub(lambda m: " " * len(m[0]), clause[:start])  # "scikit-learn", "machine learning": no cue
     cues = list(phrases.CUES.finditer(before))
     if not cues:
@@ -299,32 +229,3 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
         return None
     other = [word for word in re.findall(r"[\w']+", terms.sub(" ", between)) if word not in phrases.LIST_FILLER]
     return cues[-1].lastgroup if len(other) <= 2 else None
-
-
-def _format(text: str) -> str | None:
-    liked, disliked = set(), set()
-    for clause in _clauses(text):
-        for name, pattern in phrases.FORMATS:
-            for match in re.finditer(pattern, clause):
-                before = clause[:match.start()]
-                against = _negated(before) or phrases.DISPREFERRED_BEFORE.search(before)
-                (disliked if against else liked).add(name)
-    if liked:
-        return liked.pop() if len(liked) == 1 else "any"
-    if len(disliked) == 1:
-        return "books" if disliked == {"courses"} else "courses"
-    return "any" if disliked else None
-
-
-def _certification(text: str) -> bool | None:
-    for clause in _clauses(text):
-        match = phrases.CERTIFICATION.search(clause)
-        if match:
-            return not _negated(clause[:match.start()])
-    return None
-
-
-def _cloud(text: str) -> str | None:
-    hits = [(match.start(), provider) for provider, pattern in phrases.CLOUDS for match in re.finditer(pattern, text)
-            if not _negated(text[max(0, match.start() - 40):match.start()])]
-    return min(hits)[1] if hits else None

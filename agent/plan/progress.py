@@ -36,7 +36,7 @@ def mark(progress: dict, skill: str, status: str) -> dict:
 
 
 def resolve_skill(name: str) -> str:
-    from agent.plan.facts import skill_mentions
+    from agent.plan.said import skill_mentions
 
     skills = load_skill_map().skills
     key = name.strip().lower().replace(" ", "_").replace("-", "_")
