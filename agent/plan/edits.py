@@ -61,9 +61,15 @@ def plan_diff(old: Plan, new: Plan) -> list[str]:
     gains = sorted(((after[s] - before.get(s, 0), s) for s in after if after[s] > before.get(s, 0)), reverse=True)
     where = {s: _first_gain(old, new, s) for _, s in gains}
     into = ", ".join(f"{names[s]} (+{h} h, month {where[s]})" for h, s in gains[:3])
-    for skill_id in gone:
-        lines.append(f"{names[skill_id]} removed: {before[skill_id]} h freed" + (f", for {into}." if into else "."))
+    asked = set(new.profile.skills) | set(new.profile.skipped) | set(new.profile.done)
+    freed = [s for s in gone if s in asked]
+    if freed:
+        lines.append(f"{_and([names[s] for s in freed])} removed: {sum(before[s] for s in freed)} h freed"
+                     + (f", for {into}." if into else "."))
         into = ""
+    squeezed = [s for s in gone if s not in asked]
+    if squeezed:
+        lines.append(f"No longer fits: {_and([f'{names[s]} ({before[s]} h)' for s in squeezed])}.")
     if into:
         lines.append(f"More time for {into}.")
     cuts = sorted(((before[s] - after[s], s) for s in after if s in before and after[s] < before[s]), reverse=True)
@@ -73,6 +79,10 @@ def plan_diff(old: Plan, new: Plan) -> list[str]:
         lines.append(f"Goal: {_reach(old)} → {_reach(new)}.")
     lines += [n for n in new.notes if "swapped" in n and n not in old.notes]
     return lines or ["Nothing changed: the plan already fits that."]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _hours(plan: Plan) -> dict[str, int]:

@@ -85,7 +85,7 @@ def test_skip_the_maths(bot):
     answer = bot.ask("skip the maths", conversation)
     plan = Plan.model_validate(answer.plan)
     assert not {"linear_algebra_calculus", "probability_statistics"} & scheduled(plan)
-    assert "Linear algebra and calculus for ML removed" in answer.answer
+    assert "Linear algebra and calculus for ML and Probability and statistics removed: 24 h freed" in answer.answer
     assert any(note.startswith("Skipped at your request: Linear algebra") for note in plan.notes)
 
 
