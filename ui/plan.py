@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import tempfile
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ def _timeline(plan, marks: dict[str, str]) -> str:
     rows = timeline(plan, marks)
     grid = [dict(r, skill=f"{STATUS_MARKS[r['status']]} {r['skill']}".strip()) for r in rows if r["month"]]
     finished = [f"{STATUS_MARKS[r['status']]} {r['skill']} ({r['status']})" for r in rows if not r["month"]]
-    head = (f'<p class="cb-progress" id="plan-progress-marks">{render.escape_markdown(" · ".join(finished))}</p>'
+    head = (f'<p class="cb-progress" id="plan-progress-marks">{html.escape(" · ".join(finished))}</p>'
             if finished else "")
     return head + render.timeline_html(grid, plan.profile.months)
 

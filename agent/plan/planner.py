@@ -81,7 +81,10 @@ def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int, spread
     rest in order as far as what each needs is finished, then the goal path again with what is free."""
     items = path + rest
     left = {id(item): item.hours for item in items}
-    needs = {id(item): _needs(item, items) for item in items}
+    first: dict[str, Item] = {}
+    for item in items:
+        first.setdefault(item.skill.id, item)
+    needs = {id(item): _needs(item, first) for item in items}
     finished: set[int] = set()
     months: list[list[_Slot]] = []
     for m in range(n_months):
@@ -95,14 +98,11 @@ def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int, spread
     return months, [(item, left[id(item)]) for item in items if left[id(item)] > 0]
 
 
-def _needs(item: Item, items: list[Item]) -> list[int]:
+def _needs(item: Item, first: dict[str, Item]) -> list[int]:
     """The items that must be finished before `item` starts: the first part (essentials, or the
     whole) of each skill it needs that the plan teaches; a skill's depth also needs its own essentials."""
     if item.concepts:
         return []
-    first: dict[str, Item] = {}
-    for other in items:
-        first.setdefault(other.skill.id, other)
     own = [first[item.skill.id]] if item.depth == "depth" else []
     needs = item.skill.needs("essentials" if item.depth == "essentials" else "full")
     return [id(i) for i in own + [first[p] for p in needs if p in first] if i is not item]
