@@ -2,7 +2,8 @@
 
     route ─┬─ question ─► retrieve ─┬─► compose ─► verify ─► respond
            │                        └─ nothing relevant (off topic / not covered) ─► respond
-           ├─ plan ─────► build_plan (asks one question back when the profile lacks what matters) ─► respond
+           ├─ plan ─────► build_plan (asks one question back when the profile lacks what matters;
+           │               once a plan exists, "make it 4 months", "skip the maths"… edit it) ─► respond
            └─ greeting / injection ─────────────────────────────────────────────────► respond
 """
 

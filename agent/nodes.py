@@ -6,16 +6,18 @@ import logging
 import re
 import time
 from dataclasses import asdict, dataclass
-from typing import Any
+from datetime import date
 
-from langchain_core.tools import ToolException
 from langgraph.config import get_stream_writer
+from pydantic import ValidationError
 
 from agent import replies
 from agent.grounding import extractive_answer, select_evidence, verify_answer
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
-from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
+from agent.plan import extract_profile_facts, merge_facts, missing_fields, to_dict, to_markdown
+from agent.plan.edits import apply_edit, is_edit, plan_diff
+from agent.plan.progress import current_plan, new_progress
 from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.retrieval import EmptyQuery, HybridRetriever, condense
 from agent.retrieval.query import is_follow_up
@@ -23,12 +25,12 @@ from agent.guards import redact, scrub_contacts, trusted_contacts
 from agent.router import classify, in_domain, strip_injection
 from agent.scope import uncovered_topic
 from agent.settings import Settings
+from agent.plan.tool import one_line
 from agent.state import ChatState
 from ingest.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
-PLAN_FIELDS = ("background", "skills", "hours_per_week", "months", "track", "format", "certification", "cloud")
 # Above this top relevance the passages are on the question's topic: a decline from the model is
 # not trusted there (measured: the not-covered probes all score below 0.55 and are caught by
 # agent.scope first; questions the model wrongly declined scored 0.6+).
@@ -43,7 +45,6 @@ class Deps:
     settings: Settings
     retriever: HybridRetriever
     llm: ChatBackend | None
-    plan_tool: Any
     llm_error: str | None = None  # why the configured LLM could not be loaded, shown once per answer
 
 
@@ -66,6 +67,8 @@ def route(state: ChatState, deps: Deps) -> dict:
             update.update(route=classify(remainder), message=remainder, notice=replies.INJECTION_NOTICE)
     elif kind == "question" and state.get("awaiting_profile"):
         update["route"] = "plan"  # the answer to "how many hours a week?"
+    elif kind == "question" and state.get("plan_facts") and is_edit(message):
+        update["route"] = "plan"  # "make it 4 months", "skip the maths": an edit of the plan
     elif kind == "question" and state.get("route") == "plan" and {"hours_per_week", "months"} & stated.keys():
         update["route"] = "plan"  # "ok, 10 hours a week then" after a plan (or a refused one) adjusts it
     return update
@@ -160,17 +163,30 @@ def verify(state: ChatState, deps: Deps) -> dict:
 
 
 def build_plan(state: ChatState, deps: Deps) -> dict:
-    profile = state.get("profile") or {}
-    missing = missing_fields(profile)
-    if missing and not state.get("awaiting_profile"):
-        return {"route": "ask_profile", "answer": replies.ask_profile(missing), "awaiting_profile": True}
+    """A plan from the conversation's profile, by the planner directly; once a plan exists, a plan
+    message is an edit of it, answered with what changed and the plan, re-planned from progress."""
+    facts = state.get("profile") or {}
+    previous = state.get("plan_facts")
+    if previous:
+        facts = apply_edit(facts, state["message"])
+    else:
+        missing = missing_fields(facts)
+        if missing and not state.get("awaiting_profile"):
+            return {"route": "ask_profile", "answer": replies.ask_profile(missing), "awaiting_profile": True}
     _emit({"status": "Building your plan…"})
-    request = {key: value for key, value in profile.items() if key in PLAN_FIELDS}
+    today = date.today()
+    progress = state.get("progress") or new_progress(today)
     try:
-        plan = deps.plan_tool.invoke(request)
-    except ToolException as error:
-        return {"answer": f"I couldn't build that plan: {error}", "awaiting_profile": False}
-    return {"plan": plan, "answer": to_markdown(Plan.model_validate(plan)), "awaiting_profile": False}
+        plan, _ = current_plan(facts, progress, today)
+    except ValueError as error:
+        message = one_line(error) if isinstance(error, ValidationError) else str(error)
+        return {"answer": f"I couldn't build that plan: {message}", "awaiting_profile": False}
+    answer = to_markdown(plan)
+    if previous:
+        changes = plan_diff(current_plan(previous, progress, today)[0], plan)
+        answer = "**What changed:**\n\n" + "\n".join(f"- {line}" for line in changes) + "\n\n" + answer
+    return {"plan": to_dict(plan), "plan_facts": facts, "profile": facts, "progress": progress, "answer": answer,
+            "awaiting_profile": False}
 
 
 def respond(state: ChatState, deps: Deps) -> dict:

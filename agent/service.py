@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any, Iterator
 
 from agent.graph import build_graph
@@ -17,6 +18,8 @@ from agent.guards.redact import redact
 from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
+from agent.plan import Plan
+from agent.plan.progress import ProgressError, current_plan, mark, new_progress
 from agent.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,15 @@ class Answer:
         return data
 
 
+@dataclass
+class PlanView:
+    """A conversation's plan today: the plan, the marks it was re-planned from, the day month 1 starts."""
+
+    plan: Plan
+    progress: dict[str, Any]
+    start: date
+
+
 def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
     """The cleaned message and a notice when it had to be trimmed. Raises EmptyMessage."""
     message = redact(clean_text(text or ""))  # a key pasted into the chat is not stored either
@@ -73,6 +85,7 @@ class Careerbot:
         self.llm = llm
         self._lock = threading.Lock()
         self._graph = None
+        self._state_graph = None
 
     @property
     def graph(self):
@@ -82,20 +95,33 @@ class Careerbot:
             return self._graph
 
     def _build(self):
-        from langgraph.checkpoint.sqlite import SqliteSaver
-
-        from agent.plan.tool import build_learning_plan
-
         settings = self.runtime.settings
         if self.llm is not None or not self.use_llm:
             llm, llm_error = self.llm, None
         else:
             llm, llm_error = self.runtime.llm_or_error()
-        deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, plan_tool=build_learning_plan,
-                    llm_error=llm_error)
+        deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error)
+        return build_graph(deps, self._checkpointer())
+
+    def _checkpointer(self):
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        settings = self.runtime.settings
         secure_data_dir(settings.data_dir)
         connection = sqlite3.connect(private_file(settings.data_dir / "conversations.sqlite"), check_same_thread=False)
-        return build_graph(deps, SqliteSaver(connection))
+        return SqliteSaver(connection)
+
+    @property
+    def state_graph(self):
+        """The graph for reading and writing a conversation's state only (the My plan tab, `careerbot
+        plan --thread`): the full graph when it is built, else one without the retriever or the model."""
+        with self._lock:
+            if self._graph is not None:
+                return self._graph
+            if self._state_graph is None:
+                self._state_graph = build_graph(Deps(settings=self.runtime.settings, retriever=None, llm=None),
+                                                self._checkpointer())
+            return self._state_graph
 
     def stream(self, text: str, thread_id: str | None = None) -> Iterator[dict[str, Any]]:
         """Events: {"type": "status", "text"}, {"type": "token", "text"}, then one
@@ -131,6 +157,28 @@ class Careerbot:
     def profile(self, thread_id: str) -> dict[str, Any]:
         snapshot = self.graph.get_state({"configurable": {"thread_id": thread_id}})
         return dict((snapshot.values or {}).get("profile") or {})
+
+    def plan(self, thread_id: str, today: date | None = None) -> PlanView | None:
+        """The conversation's plan as it stands today (re-planned from its progress), or None."""
+        values = self.state_graph.get_state({"configurable": {"thread_id": thread_id}}).values or {}
+        if not values.get("plan_facts"):
+            return None
+        today = today or date.today()
+        progress = values.get("progress") or new_progress(today)
+        plan, start = current_plan(values["plan_facts"], progress, today)
+        return PlanView(plan=plan, progress=progress, start=start or date.fromisoformat(progress["started"]))
+
+    def mark_progress(self, thread_id: str, skill: str, status: str, today: date | None = None) -> PlanView:
+        """Mark a skill of the conversation's plan done / in_progress / skipped / todo, keep it in the
+        checkpointed state, and return the re-planned plan. Raises ProgressError (one line)."""
+        config = {"configurable": {"thread_id": thread_id}}
+        values = self.state_graph.get_state(config).values or {}
+        if not values.get("plan_facts"):
+            raise ProgressError("this conversation has no plan yet: ask for one in the chat first")
+        today = today or date.today()
+        progress = mark(values.get("progress") or new_progress(today), skill, status)
+        self.state_graph.update_state(config, {"progress": progress}, as_node="respond")
+        return self.plan(thread_id, today)
 
     @staticmethod
     def _answer(state: dict[str, Any], thread_id: str, timings: dict[str, float]) -> Answer:

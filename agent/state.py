@@ -22,6 +22,8 @@ class ChatState(TypedDict, total=False):
     queries: Annotated[list[str], operator.add]  # the standalone queries asked so far (for follow-ups)
     profile: dict[str, Any]  # profile facts said in chat ("I know Python", "10 hours a week")
     awaiting_profile: bool  # a plan was asked for and careerbot asked one question back
+    plan_facts: dict[str, Any]  # the facts the current plan is built from (edits change them; the My plan tab shows it)
+    progress: dict[str, Any]  # {"started": ISO date, "marks": {skill id: done | in_progress | skipped}}
 
     # This turn.
     message: str

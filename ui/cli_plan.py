@@ -30,6 +30,13 @@ def register(subparsers) -> argparse.ArgumentParser:
     output.add_argument("--markdown", dest="output", action="store_const", const="markdown", help="Markdown (default)")
     output.add_argument("--json", dest="output", action="store_const", const="json", help="the JSON contract")
     output.add_argument("--ics", dest="output", action="store_const", const="ics", help="iCalendar milestones")
+    parser.add_argument("--thread", help="the chat conversation (thread id) whose plan to show or update")
+    marks = parser.add_mutually_exclusive_group()
+    for flag, status in (("--done", "done"), ("--in-progress", "in_progress"), ("--skipped", "skipped"),
+                         ("--todo", "todo")):
+        marks.add_argument(flag, dest="mark", metavar="SKILL", type=lambda v, s=status: (s, v),
+                           help=f"with --thread: mark SKILL (id or name) {status.replace('_', ' ')} and re-plan "
+                                f"the remaining months from today")
     parser.add_argument("--start", help="first day of month 1 for --ics, YYYY-MM-DD (default: first of next month)")
     parser.add_argument("--out", type=Path, help="write to this file instead of standard output")
     parser.set_defaults(handler=cmd_plan, output="markdown")
@@ -40,8 +47,8 @@ def cmd_plan(args) -> int:
     from agent.plan import to_ics, to_json, to_markdown
 
     try:
-        plan = _plan(args)
-        start = _start(args.start)
+        plan, start = _thread_plan(args) if args.thread else (_plan(args), None)
+        start = _start(args.start) or start
     except PlanInputError as error:
         print(f"careerbot: {error}", file=sys.stderr)
         return 2
@@ -62,10 +69,32 @@ def cmd_plan(args) -> int:
     return 0
 
 
+def _thread_plan(args):
+    """The plan of a chat conversation, after applying a progress mark if one is given."""
+    from agent.plan.progress import ProgressError
+    from agent.service import Careerbot
+
+    if args.text or args.profile:
+        raise PlanInputError("--thread shows the conversation's own plan: give no text or --profile with it")
+    bot = Careerbot(use_llm=False)
+    try:
+        view = bot.mark_progress(args.thread, args.mark[1], args.mark[0]) if args.mark else bot.plan(args.thread)
+    except ProgressError as error:
+        raise PlanInputError(str(error)) from None
+    if view is None:
+        raise PlanInputError(f"conversation {args.thread!r} has no plan yet: ask for one in the chat first")
+    if args.mark:
+        print(f"marked {args.mark[1]} {args.mark[0].replace('_', ' ')}; plan re-planned from "
+              f"{view.start.isoformat()}", file=sys.stderr)
+    return view.plan, view.start
+
+
 def _plan(args):
     from agent.plan import Profile, build_plan, plan_for
     from agent.plan.tool import one_line
 
+    if args.mark:
+        raise PlanInputError("--done/--in-progress/--skipped/--todo need --thread ID (a chat conversation)")
     if args.text and args.profile:
         raise PlanInputError("give either a profile in your own words or --profile FILE, not both")
     if not args.text and not args.profile:

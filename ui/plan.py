@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 from dataclasses import dataclass
 from functools import partial
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 from agent.guards.files import private_temp_dir
 from agent.plan import load_skill_map, plan_for, timeline, to_ics, to_json, to_markdown
 from agent.plan.planner import TRACK_NAMES
+from agent.plan.progress import STATUSES, ProgressError
 from agent.plan.profile import DEFAULTS, HOURS_RANGE, MONTHS_RANGE
 from agent.plan.render import BACKGROUND_NAMES
 from agent.plan.tool import one_line
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 DOWNLOADS = private_temp_dir("careerbot-plans-")
 FIELDS = ("background", "skills", "hours_per_week", "months", "track", "format", "certification", "cloud")
 FORMATS = [("Any", "any"), ("Courses", "courses"), ("Books", "books")]
+STATUS_CHOICES = [("Done", "done"), ("In progress", "in_progress"), ("Skipped", "skipped"), ("Not started", "todo")]
+STATUS_MARKS = {"done": "✓", "in_progress": "◐", "skipped": "⤼", "todo": ""}
 CLOUDS = [("No preference", "none"), ("AWS", "aws"), ("Google Cloud", "gcp"), ("Azure", "azure")]
 
 
@@ -44,19 +48,33 @@ def build(background: str, skills: list[str], hours_per_week: float, months: flo
     except Exception as error:  # the form must never show a traceback
         log.exception("plan failed")
         return _failed(render.error_message(error))
-    files = _write_files(plan)
+    return _shown(plan)
+
+
+def _shown(plan, marks: dict | None = None, start=None) -> tuple:
+    """(plan Markdown, timeline HTML, .md, .json, .ics, no error) for a plan, with its progress marks."""
+    files = _write_files(plan, start)
     markdown = render.escape_markdown(to_markdown(plan))
-    return (markdown, render.timeline_html(timeline(plan), plan.profile.months),
-            *[str(path) for path in files], "")
+    return (markdown, _timeline(plan, marks or {}), *[str(path) for path in files], "")
+
+
+def _timeline(plan, marks: dict[str, str]) -> str:
+    """The timeline grid, each skill's row labelled with its mark; done and skipped skills listed above."""
+    rows = timeline(plan, marks)
+    grid = [dict(r, skill=f"{STATUS_MARKS[r['status']]} {r['skill']}".strip()) for r in rows if r["month"]]
+    finished = [f"{STATUS_MARKS[r['status']]} {r['skill']} ({r['status']})" for r in rows if not r["month"]]
+    head = (f'<p class="cb-progress" id="plan-progress-marks">{html.escape(" · ".join(finished))}</p>'
+            if finished else "")
+    return head + render.timeline_html(grid, plan.profile.months)
 
 
 def _failed(message: str) -> tuple:
     return gr.skip(), gr.skip(), None, None, None, render.escape_markdown(message)
 
 
-def _write_files(plan) -> list[Path]:
+def _write_files(plan, start=None) -> list[Path]:
     """The three downloads, in a folder named by the plan's content (same plan, same files)."""
-    markdown, data, ics = to_markdown(plan).encode(), (to_json(plan) + "\n").encode(), to_ics(plan)
+    markdown, data, ics = to_markdown(plan).encode(), (to_json(plan) + "\n").encode(), to_ics(plan, start)
     folder = DOWNLOADS / hashlib.sha256(data + ics).hexdigest()[:16]
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -85,11 +103,45 @@ def prefill(bot: Careerbot, thread_id: str, applied: dict | None) -> tuple:
     return (*values, facts, note)
 
 
+def chat_plan(bot: Careerbot, thread_id: str) -> tuple:
+    """The plan the chat built (as edited and re-planned from progress), shown already built, and the
+    progress picker filled with its skills; nothing changes when the conversation has no plan."""
+    try:
+        view = bot.plan(thread_id) if thread_id else None
+    except Exception:
+        log.exception("cannot read the plan of %s", thread_id)
+        view = None
+    if view is None:
+        return (*[gr.skip()] * 6, gr.skip(), gr.skip())
+    marks = view.progress.get("marks") or {}
+    skills = {s.id: s.name for m in view.plan.months for s in m.skills}
+    skills.update({i: load_skill_map().skills[i].name for i in marks if i in load_skill_map().skills})
+    note = (f"*This is the plan from your chat, month 1 starting {view.start.isoformat()}. Mark your progress "
+            f"below: the remaining months are re-planned from today.*")
+    return (*_shown(view.plan, marks, view.start), gr.update(choices=[(n, i) for i, n in skills.items()]), note)
+
+
+def save_progress(bot: Careerbot, thread_id: str, skill: str | None, status: str) -> tuple:
+    """Mark a skill of the chat's plan and show the re-planned plan; a bad mark is a one-line message."""
+    if not thread_id or not skill:
+        return (*[gr.skip()] * 5, "⚠️ Pick a skill of your chat's plan first.", gr.skip(), gr.skip())
+    try:
+        bot.mark_progress(thread_id, skill, status)
+    except ProgressError as error:
+        return (*[gr.skip()] * 5, f"⚠️ {render.escape_markdown(str(error))}", gr.skip(), gr.skip())
+    return chat_plan(bot, thread_id)
+
+
 @dataclass
 class PlanTab:
     fields: list
     applied: gr.State
     prefill_note: gr.Markdown
+    shown: list  # plan Markdown, timeline, the three downloads, the error line
+    progress_skill: gr.Dropdown
+    progress_status: gr.Radio
+    progress_save: gr.Button
+    chat_note: gr.Markdown
 
 
 def plan_tab() -> PlanTab:
@@ -115,22 +167,35 @@ def plan_tab() -> PlanTab:
                 cloud = gr.Radio(CLOUDS, value="none", label="Cloud provider")
             go = gr.Button("Build my plan", variant="primary", elem_id="plan-build")
             error = gr.Markdown(label="error", show_label=False, elem_id="plan-error")
+            with gr.Group(elem_id="plan-progress"):
+                progress_skill = gr.Dropdown([], label="Progress: skill", elem_id="plan-progress-skill")
+                progress_status = gr.Radio(STATUS_CHOICES, value="done", label="Status",
+                                           elem_id="plan-progress-status")
+                progress_save = gr.Button("Save progress", size="sm", elem_id="plan-progress-save")
             gr.Markdown("**Download the plan**")
             with gr.Row():
                 md = gr.DownloadButton("Markdown", elem_id="download-md", size="sm", min_width=80)
                 js = gr.DownloadButton("JSON", elem_id="download-json", size="sm", min_width=80)
                 ics = gr.DownloadButton("Calendar", elem_id="download-ics", size="sm", min_width=80)
         with gr.Column(scale=3, min_width=400):
+            chat_note = gr.Markdown("", elem_id="plan-chat-note")
             chart = gr.HTML(render.timeline_html([], 0), label="timeline", elem_id="plan-timeline", padding=False)
             plan_md = gr.Markdown("*Your plan appears here, month by month.*", label="plan", show_label=False,
                                   elem_id="plan-markdown", sanitize_html=True, max_height=760)
     fields = [background, skills, hours, months, track, fmt, certification, cloud]
     go.click(build, fields, [plan_md, chart, md, js, ics, error], api_name="plan")
-    return PlanTab(fields=fields, applied=gr.State(None), prefill_note=prefill_note)
+    return PlanTab(fields=fields, applied=gr.State(None), prefill_note=prefill_note,
+                   shown=[plan_md, chart, md, js, ics, error], progress_skill=progress_skill,
+                   progress_status=progress_status, progress_save=progress_save, chat_note=chat_note)
 
 
 def wire_prefill(bot: Careerbot, tab: PlanTab, thread: gr.Textbox, after: list) -> None:
-    """After each chat turn (and on page load), pre-fill the form from the conversation's profile."""
+    """After each chat turn (and on page load), pre-fill the form from the conversation's profile and
+    show the plan the chat built; the progress button marks that plan."""
+    shown = [*tab.shown, tab.progress_skill, tab.chat_note]
     for event in after:
         event.then(partial(prefill, bot), [thread, tab.applied], [*tab.fields, tab.applied, tab.prefill_note],
                    api_visibility="private", show_progress="hidden")
+        event.then(partial(chat_plan, bot), [thread], shown, api_visibility="private", show_progress="hidden")
+    tab.progress_save.click(partial(save_progress, bot), [thread, tab.progress_skill, tab.progress_status], shown,
+                            api_visibility="private")

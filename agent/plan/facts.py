@@ -37,10 +37,11 @@ live in phrases.py. The rules:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from agent.guards.limits import bounded_number
 from agent.plan import phrases
+from agent.plan.said import (certification_goal, certification_wanted, clauses, cloud_taste, format_taste, negated,
+                             skill_terms, statements, wanted_skills)
 from agent.plan.profile import WEEKS_PER_MONTH, Profile
 from agent.plan.skillmap import load_skill_map
 
@@ -52,21 +53,36 @@ MAX_DURATION_STATED = 1_000
 def extract_profile_facts(text: str) -> dict:
     """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months,
     track, format, certification, cloud}; a key is present only when stated."""
-    text = _normalise(text)
+    certification, text = certification_goal(_normalise(text))
+    said = statements(text)  # who the learner is and what they know: never from what they ask about
+    said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
+    track, as_goal = _track(said)
     found = {
-        "background": _background(text),
+        "background": _background(said),
         "hours_per_week": _hours_per_week(text),
         "months": _months(text),
-        "track": _track(text),
-        "format": _format(text),
-        "certification": _certification(text),
-        "cloud": _cloud(text),
+        "track": track if as_goal or not certification else None,  # "ML engineer at a startup": a role
+        "format": format_taste(text),
+        "certification": certification_wanted(text),
+        "cloud": cloud_taste(text),
     }
     facts = {key: value for key, value in found.items() if value is not None}
-    held, lacking = _skills(text)
-    held |= set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ())) - lacking
-    if phrases.PYTHON_DEV.search(text) and "python" not in lacking:
+    if not certification and facts.get("certification"):
+        certification = phrases.PROVIDER_CERTIFICATION.get(facts.get("cloud"))
+    if certification:
+        facts["certification_goal"] = certification
+    held, lacking = _skills(said)
+    wanted = wanted_skills(said) - lacking
+    if phrases.NO_CODE.search(said) and "python" not in held:
+        lacking.add("python")
+    implied = set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ()))
+    if facts.get("background") == "data_analyst" and not phrases.SQL_ANALYST.search(said):
+        implied = set()
+    held |= implied - lacking
+    if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
+    if wanted - held:
+        facts["wanted"] = sorted(wanted - held)
     if held:
         facts["skills"] = sorted(held)
     if lacking:
@@ -88,6 +104,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\b(?:an|one) hour\b", "1 hour", text)
     text = re.sub(r"\b(?:a year and a half|one and a half years)\b", "18 months", text)
     text = re.sub(r"\bhalf a year\b", "6 months", text)
+    text = re.sub(r"\b(?:by|within|before|in) (?:the end of )?next year\b", "in 12 months", text)
     text = re.sub(r"\b(for|in|within|over|next|about|around|of|by|a)\s+(?:a|one)\s+(year|month)\b", r"\1 1 \2",
                   text)
     text = re.sub(r"^(?:a|one)\s+(year|month)\b", r"1 \1", text)
@@ -99,14 +116,6 @@ def _normalise(text: str) -> str:
                   lambda m: str(numbers[m[1]]), text)
     text = re.sub(r"(\d+) and a half\b", r"\1.5", text)
     return re.sub(r"[ \t]+", " ", text)
-
-
-def _clauses(text: str) -> list[str]:
-    return [c for c in phrases.CLAUSES.split(text) if c.strip()]
-
-
-def _negated(before: str) -> bool:
-    return bool(phrases.NEGATED_BEFORE.search(before))
 
 
 # fields -----------------------------------------------------------------------------------------
@@ -125,6 +134,11 @@ def _hours_per_week(text: str) -> int | None:
             return _whole(hours)
     if phrases.FULL_TIME.search(text) and not phrases.WORKS_FULL_TIME.search(text):
         return phrases.FULL_TIME_HOURS
+    lone = list(phrases.HOURS.finditer(text))
+    if len(lone) == 1 and float(lone[0][1]) <= phrases.LONE_HOURS_MAX \
+            and not phrases.SPENT_BEFORE.search(text[:lone[0].start()]) \
+            and not phrases.NOT_STUDY_HOURS.match(text[lone[0].end():]):
+        return _whole(float(lone[0][1]))
     return None
 
 
@@ -160,46 +174,38 @@ def _months(text: str) -> int | None:
     return None
 
 
-def _track(text: str) -> str | None:
-    """The first track named after the first goal word, else anywhere; specialised beats generalist."""
+def _track(text: str) -> tuple[str | None, bool]:
+    """The first track named after the first goal word, else anywhere; specialised beats generalist.
+    Also whether it came after a goal word (a goal rather than, maybe, a role: "ML engineer at a startup")."""
     hits = [(m.start(), track) for track, pattern in phrases.TRACKS for m in re.finditer(pattern, text)
-            if not _negated(text[max(0, m.start() - 40):m.start()])]
+            if not negated(text[max(0, m.start() - 40):m.start()])]
     goal = phrases.GOAL_WORDS.search(text)
     for start in ([goal.start()] if goal else []) + [0]:
         found = [hit for hit in hits if hit[0] >= start]
         specialised = [hit for hit in found if hit[1] != "generalist"]
         if found:
-            return min(specialised or found)[1]
-    return None
+            return min(specialised or found)[1], bool(goal) and start == goal.start()
+    return None, False
 
 
 def _background(text: str) -> str | None:
+    """The most specific role the learner says they have (see phrases.SELF_BEFORE)."""
     for background, pattern in phrases.BACKGROUNDS:
         for match in re.finditer(pattern, text):
-            if not phrases.ROLE_WANTED_BEFORE.search(text[max(0, match.start() - 30):match.start()]):
+            before = text[max(0, match.start() - 40):match.start()]
+            if phrases.ROLE_WANTED_BEFORE.search(before[-30:]):
+                continue
+            opening = phrases.CLAUSE_END.split(before)[-1]
+            if phrases.SELF_BEFORE.search(before) or phrases.CLAUSE_OPENING.match(opening):
                 return background
     return None
 
 
-@lru_cache(maxsize=1)
-def _skill_terms() -> tuple[re.Pattern, dict[str, list[str]]]:
-    """One pattern for every skill term (longest first, plural allowed) and term → skill ids."""
-    terms: dict[str, list[str]] = {}
-    for skill in load_skill_map().skills.values():
-        for keyword in skill.keywords:
-            if keyword not in phrases.GENERIC:
-                terms.setdefault(keyword, [skill.id])  # a shared keyword counts for the first skill
-    terms.update(phrases.SYNONYMS)
-    ordered = sorted(terms, key=len, reverse=True)
-    alternatives = "|".join(re.escape(t) + ("" if t.endswith("s") else "s?") for t in ordered)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), terms
-
-
 def _skills(text: str) -> tuple[set[str], set[str]]:
-    pattern, terms = _skill_terms()
+    pattern, terms = skill_terms()
     held: set[str] = set()
     lacking: set[str] = set()
-    for clause in _clauses(text):
+    for clause in clauses(text):
         for match in pattern.finditer(clause):
             skill_ids = terms.get(match[0]) or terms[match[0][:-1]]
             polarity = _polarity(clause, match.start(), match.end())
@@ -219,7 +225,10 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
     after = phrases.AFTER.match(clause[end:])
     if after:
         return after.lastgroup
-    terms = _skill_terms()[0]
+    rest = skill_terms()[0].sub(" ", clause[end:])  # "(docker, k8s, terraform, aws daily)": the whole list
+    if phrases.USED_AFTER.match(phrases.LIST_REST.sub("", rest, count=1)):
+        return "pos"
+    terms = skill_terms()[0]
     before = terms.sub(lambda m: " " * len(m[0]), clause[:start])  # "scikit-learn", "machine learning": no cue
     cues = list(phrases.CUES.finditer(before))
     if not cues:
@@ -229,32 +238,3 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
         return None
     other = [word for word in re.findall(r"[\w']+", terms.sub(" ", between)) if word not in phrases.LIST_FILLER]
     return cues[-1].lastgroup if len(other) <= 2 else None
-
-
-def _format(text: str) -> str | None:
-    liked, disliked = set(), set()
-    for clause in _clauses(text):
-        for name, pattern in phrases.FORMATS:
-            for match in re.finditer(pattern, clause):
-                before = clause[:match.start()]
-                against = _negated(before) or phrases.DISPREFERRED_BEFORE.search(before)
-                (disliked if against else liked).add(name)
-    if liked:
-        return liked.pop() if len(liked) == 1 else "any"
-    if len(disliked) == 1:
-        return "books" if disliked == {"courses"} else "courses"
-    return "any" if disliked else None
-
-
-def _certification(text: str) -> bool | None:
-    for clause in _clauses(text):
-        match = phrases.CERTIFICATION.search(clause)
-        if match:
-            return not _negated(clause[:match.start()])
-    return None
-
-
-def _cloud(text: str) -> str | None:
-    hits = [(match.start(), provider) for provider, pattern in phrases.CLOUDS for match in re.finditer(pattern, text)
-            if not _negated(text[max(0, match.start() - 40):match.start()])]
-    return min(hits)[1] if hits else None

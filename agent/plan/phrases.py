@@ -21,7 +21,7 @@ SYNONYMS = {
     "math": MATHS, "maths": MATHS, "mathematics": MATHS,
     "stats": ["probability_statistics"], "statistics": ["probability_statistics"],
     "postgresql": ["sql"], "sqlite": ["sql"], "bigquery": ["sql"], "relational databases": ["sql"],
-    "pytest": ["software_engineering"], "tdd": ["software_engineering"], "git": ["software_engineering"],
+    "pytest": ["software_engineering"], "tdd": ["software_engineering"],
     "sklearn": ["classical_ml"], "scikit learn": ["classical_ml"], "ml": ["classical_ml"],
     "neural nets": ["deep_learning"], "backprop": ["deep_learning"], "backpropagation": ["deep_learning"],
     "torch": ["training_frameworks"], "huggingface": ["training_frameworks"],
@@ -38,12 +38,15 @@ GENERIC = {
     "finance", "marketing", "deploy", "orchestration", "logging", "algorithms", "optimisation", "optimization",
     "experimentation", "retraining", "maintenance", "microservices", "notebooks", "gpu", "information retrieval",
     "embeddings", "business impact", "domain knowledge", "data collection", "debugging", "design patterns",
+    # Git is one tool of software engineering, not all of it (testing, OOP, data structures): knowing it
+    # does not make the whole skill held.
+    "git", "version control",
 }
 
 # Cues: what the words before (or right after) a skill say about it ----------------------------------
 _KNOWING = (r"know|knows|use|used|using|have|had|familiar|comfortable|experience|experienced|proficient|good|"
             r"strong|confident|done|touched|worked|learned|learnt|studied|understand|idea|clue|knowledge|"
-            r"background|skills")
+            r"background|skills|written|wrote|write|coded|built|deployed")
 _NEG_WORDS = (r"\w+n't|\bnot\b|\bno\b|\bnever\b|\bnothing about\b|\bzero\b|\bwithout\b|\black(?:ing)?\b|\bcannot\b"
               r"|\blittle to no\b|\bweak (?:at|in)\b|\brusty\b|\bnew to\b|\bunfamiliar\b|\bexcept\b|\bapart from\b")
 # "don't know", "never really used", "no experience": the negation swallows the knowing verb after it.
@@ -52,7 +55,7 @@ _GOAL = (r"\blearn\b|\blearning\b|\bstudy\b|\bwant\b|\bwants\b|\bwanna\b|\bwould
          r"|\bhop(?:e|ing)\b|\bplan(?:ning)?\b|\bimprove\b|\bbuild\b|\bbuilding\b|\bget into\b|\bbecome\b"
          r"|\bmaster\b|\bpick up\b|\bbrush up\b|\binterested in\b|\bexplore\b|\bgoal\b|\baim\b|\bfocus on\b"
          r"|\bdive into\b|\bmove into\b|\btransition\b|\bgo into\b")
-_POS = (r"\bknow\b|\bknows\b|\bknew\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
+_POS = (r"\bknow\b|\bknows\b|\bknew\b|\bknowing\b|\bversed in\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
         r"|\bgood (?:at|with)\b|\bsolid\b|\bstrong\b|\bbackground in\b|\bskilled\b|\bused\b|\buse\b|\busing\b"
         r"|\buses\b|\bwork(?:ed|ing)? with\b|\bdone\b|\bdid\b|\bcode in\b|\bcoding in\b|\bwrite\b|\bwrote\b"
         r"|\bwritten\b|\bhave\b|\bhas\b|'ve\b|\bskills\b|\bexpert\b|\bdecent\b|\bcan\b|\blearned\b|\blearnt\b"
@@ -69,6 +72,17 @@ LIST_FILLER = {
     "also", "too", "plus", "as", "with", "in", "both", "either", "nor", "even", "any", "all", "good", "solid",
     "strong", "decent", "fairly", "pretty", "quite", "at", "about",
 }
+# Where a sentence asks something rather than says something about the learner.
+QUESTION_START = re.compile(r"^\s*(?:what|what's|whats|which|how|why|when|where|who|is|are|does|do|should|can|could|"
+                            r"would|will|difference|compare)\b")
+PLAN_REQUEST = re.compile(r"\b(?:plan|roadmap|schedule|curriculum|study path|learning path)\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
+# "numpy daily", "Python at work": a use right after a skill says it is held.
+USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day)\b")
+LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
+                       r"professionally|all day)\b)")
+NO_CODE = re.compile(r"\b(?:no|never|zero|without|can't|cannot|don't|do not)\s+(?:any\s+|real\s+|prior\s+)?"
+                     r"(?:cod(?:e|ed|ing)|programm(?:ed|ing)|program)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\bhowever\b|\balthough\b|\bwhereas\b")
 NEGATED_BEFORE = re.compile(r"(?:\w+n't|\bnot|\bno|\bnever|\bhate|\bdislike|\bskip|\bwithout)\s+(?:\w+\s+){0,4}$")
 DISPREFERRED_BEFORE = re.compile(r"(?:\bover|\brather than|\binstead of|\bthan)\s+(?:\w+\s+){0,3}$")
@@ -91,12 +105,25 @@ BACKGROUNDS = [  # most specific first
                        rf"|\bchang(?:e|ing) careers?\b|\bpivot(?:ing)? (?:from|into|to)\b"
                        rf"|\bnon-?tech(?:nical)? background\b"
                        rf"|\bfrom (?:teaching|nursing|accounting|law|sales|retail|hospitality|journalism)\b"
-                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:i'm|i am|im|work as) an? (?:{_JOBS})\b"),
+                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:{_JOBS})s?\b"),
     ("student", r"\bstudent\b|\bundergrad(?:uate)?\b|\bphd\b|\bfreshman\b|\bsophomore\b|\bstudying\b|\bfinal year\b"
                 r"|\bin college\b|\b(?:i'm|i am|im) (?:at|in) (?:college|university|uni)\b"),
 ]
+# A role counts as the learner's own only when they say so ("I'm a nurse", "I work as", "former
+# teacher", "my background is") or it opens a clause ("Backend dev here", "nurse, no coding"); a role
+# named in a question ("what's the difference between an ML engineer and a data scientist?") does not.
+SELF_BEFORE = re.compile(r"(?:\bi'm|\bi am|\bim|\bi work as|\bworking as|\bwork as|\bi've been|\bi have been"
+                         r"|\bbeen|\bcurrently|\bformer|\bex-?|\bmy background is(?: in)?|\bi was|\bas an?|\bmy job is"
+                         r"|\bmy role is|\bme:?)\s+(?:an?\s+|the\s+)?(?:[\w+#.-]+\s+){0,3}$")
+CLAUSE_OPENING = re.compile(r"^\W*(?:(?:an?|the|so|hi|hello|hey|well|ok|okay|senior|junior|lead|staff|principal|"
+                            r"experienced|qualified|certified|trained|registered|\d+\s*(?:yo|years? old)|[\w+#.-]+)\s+){0,3}$")
+CLAUSE_END = re.compile(r"[.!?;,:\n()]|\band\b|\bbut\b")
 ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|as a future|aspiring|not)\s+"
                                 r"(?:an?\s+)?$")
+# A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)".
+ROLE_TOOLS = re.compile(rf"\b({DEV}s?|analysts?|scientists?)\s*\(")
+# Only these analysts write SQL by the job's definition (a business or marketing analyst may not).
+SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness intelligence\b")
 BACKGROUND_SKILLS = {  # what a job cannot be done without
     "software_engineer": ["software_engineering"],
     "data_analyst": ["sql"],
@@ -141,9 +168,14 @@ WEEKENDS = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b")
 WEEKDAYS = re.compile(r"\bweekdays?\b|\bworkdays?\b|\bmonday to friday\b")
 DURATION = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)\s*-?\s*(months?|mos?|weeks?|wks?|years?|yrs?)\b")
 EXPERIENCE_BEFORE = re.compile(r"\b(?:been|worked|working|experience|spent|past|last|since|coding|programming|"
-                               r"employed)\s+(?:\w+\s+){0,4}$")
+                               r"employed)\s+(?:\w+\s+){0,4}$"
+                               r"|\b(?:dev|developer|engineer|analyst|scientist|programmer|teacher|nurse|job|role)s?"
+                               r"\s+(?:for\s+)?$")
 EXPERIENCE_AFTER = re.compile(r"^\s*(?:of\b|ago\b|old\b|experience\b|in (?:the )?(?:industry|role|job)\b|now\b"
                               r"|already\b)")
+# "3 months 20h": a lone number of hours with no period, not experience ("spent 200 hours"), is a week's.
+LONE_HOURS_MAX = 60
+SPENT_BEFORE = re.compile(r"\b(?:spent|spend|been|took|takes|watched|logged|over|video|course is)\s+(?:\w+\s+){0,2}$")
 PACE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s*(?:a|per|each|every|/)\s*$")
 
 # Tastes --------------------------------------------------------------------------------------------
@@ -153,4 +185,11 @@ CLOUDS = [("aws", r"\baws\b|\bamazon web services\b|\bsagemaker\b"),
 FORMATS = [("courses", r"\bcourses?\b|\bmoocs?\b|\bvideos?\b|\bcoursera\b|\budemy\b|\bedx\b|\bclasses\b"
                        r"|\btutorials?\b"),
            ("books", r"\bbooks?\b|\btextbooks?\b|\bprefer reading\b|\blike reading\b|\blove reading\b")]
+# "I've done Andrew Ng's course", "I passed the AI Practitioner": a certification held, not a goal.
+HELD_BEFORE = re.compile(r"\b(?:done|did|finished|completed|passed|got|have|hold|earned|took|taken)\s+(?:\w+\s+){0,3}$")
+# "want to learn deep learning & computer vision": skills named as what the learner wants to learn.
+WANT_TO_LEARN = re.compile(r"\b(?:want|wanna|would like|'d like|hope|hoping|plan|planning|need|aim|aiming)\s+to\s+"
+                           r"(?:learn|study|master|pick up|get better at|dive into|go deeper (?:in|into))\s+"
+                           r"(?P<what>[^.;!?]+?)(?=[,.;!?]\s*\d|[.;!?]|$)")
+PROVIDER_CERTIFICATION = {"aws": "aws_ml_associate", "gcp": "google_pmle"}
 CERTIFICATION = re.compile(r"\bcert(?:s|ification|ifications|ificate|ificates|ified)?\b")

@@ -36,6 +36,16 @@ class Profile(BaseModel):
     months: int = DEFAULTS["months"]
     track: Track = "generalist"
     preferences: Preferences = Field(default_factory=Preferences)
+    # A certification named as the goal (an id of corpus/skills.yaml `certifications`): its skills and
+    # an exam-preparation milestone become the plan's goal instead of the track's.
+    certification_goal: str | None = None
+    # Edits made in conversation and progress marked since the plan was made (skill ids).
+    skipped: tuple[str, ...] = ()  # "skip the maths": neither planned nor required by what builds on it
+    focus: tuple[str, ...] = ()  # "more on agents": a goal, with half as many hours again
+    wanted: tuple[str, ...] = ()  # "I want to learn deep learning": a goal, besides the track's
+    done: tuple[str, ...] = ()  # marked done: not planned any more
+    in_progress: tuple[str, ...] = ()  # marked in progress: first in the plan, half its hours counted done
+    swaps: tuple[tuple[int, int], ...] = ()  # "swap months 2 and 3", applied in order when the order allows
 
     @field_validator("hours_per_week", "months", mode="before")
     @classmethod
@@ -61,7 +71,15 @@ class Profile(BaseModel):
             raise ValueError(f"months must be between {low} and {high}, got {value}")
         return value
 
-    @field_validator("skills")
+    @field_validator("certification_goal")
+    @classmethod
+    def _known_certification(cls, value: str | None) -> str | None:
+        known = load_skill_map().certifications
+        if value is not None and value not in known:
+            raise ValueError(f"unknown certification {value!r}; known: {', '.join(known)}")
+        return value
+
+    @field_validator("skills", "skipped", "focus", "wanted", "done", "in_progress")
     @classmethod
     def _known_skills(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         known = load_skill_map().skills
@@ -76,13 +94,24 @@ class Profile(BaseModel):
         Raises pydantic.ValidationError (a ValueError) for values out of range."""
         held = set(facts.get("skills", ())) - set(facts.get("skills_not_held", ()))
         preferences = {key: facts[key] for key in PREFERENCE_KEYS if key in facts}
+        certification = facts.get("certification_goal")
+        if certification:  # the certification is the goal: its resource is wanted, on its provider
+            entry = load_skill_map().certifications.get(certification)
+            preferences["certification"] = True
+            if entry and entry.cloud and "cloud" not in facts:
+                preferences["cloud"] = entry.cloud
+        track = facts.get("track") or (entry.track if certification and entry else DEFAULTS["track"])
         return cls(
             background=facts.get("background", DEFAULTS["background"]),
             skills=tuple(sorted(held)),
             hours_per_week=facts.get("hours_per_week", DEFAULTS["hours_per_week"]),
             months=facts.get("months", DEFAULTS["months"]),
-            track=facts.get("track", DEFAULTS["track"]),
+            track=track,
             preferences=Preferences(**preferences),
+            certification_goal=certification,
+            **{key: tuple(facts[key]) for key in ("skipped", "focus", "wanted", "done", "in_progress")
+               if facts.get(key)},
+            swaps=tuple(tuple(pair) for pair in facts.get("swaps", ())),
         )
 
 
@@ -90,6 +119,8 @@ def missing_fields(facts: dict) -> list[str]:
     """What the plan depends on that the learner has not said, so the chat can ask once.
     `months` is not asked for: six months is the horizon the learner is offered by default."""
     missing = [key for key in ("hours_per_week", "track") if key not in facts]
+    if facts.get("certification_goal") and "track" in missing:
+        missing.remove("track")  # the certification is the goal
     if not any(facts.get(key) for key in ("background", "skills", "skills_not_held")):
         missing.append("skills")
     return missing

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from agent.plan.planner import TRACK_NAMES, monthly_hours
-from agent.plan.schema import Month, Plan
+from agent.plan.planner import monthly_hours
+from agent.plan.schema import Month, Plan, SkillHours
 from agent.plan.skillmap import SkillMap, load_skill_map
 
 BACKGROUND_NAMES = {
@@ -29,9 +29,17 @@ def to_json(plan: Plan) -> str:
     return json.dumps(to_dict(plan), indent=2, ensure_ascii=False)
 
 
-def timeline(plan: Plan) -> list[dict]:
-    """One row per skill per month, {skill, month, hours}, for a stacked bar or Gantt chart."""
-    return [{"skill": s.name, "month": m.month, "hours": s.hours} for m in plan.months for s in m.skills]
+def timeline(plan: Plan, marks: dict[str, str] | None = None) -> list[dict]:
+    """One row per skill per month, {skill, month, hours, status}, for a stacked bar or Gantt chart;
+    status is the progress mark ("in_progress") or "todo"; skills done or skipped get a row of their
+    own at month 0 ({skill, month: 0, hours: 0, status})."""
+    marks = marks or {}
+    rows = [{"skill": s.name, "month": m.month, "hours": s.hours, "status": marks.get(s.id, "todo")}
+            for m in plan.months for s in m.skills]
+    names = {s.id: s.name for s in load_skill_map().skills.values()}
+    rows += [{"skill": names.get(i, i), "month": 0, "hours": 0, "status": status}
+             for i, status in sorted(marks.items()) if status in ("done", "skipped")]
+    return rows
 
 
 # Markdown ---------------------------------------------------------------------------------------
@@ -42,7 +50,9 @@ def to_markdown(plan: Plan, skill_map: SkillMap | None = None) -> str:
     held = [skill_map.skills[i].name for i in profile.skills if i in skill_map.skills]
     prefs = profile.preferences
     lines = [
-        f"# Your {profile.months}-month plan: {TRACK_NAMES.get(profile.track, profile.track)}",
+        f"# Your {profile.months}-month plan: {plan.goal.name}",
+        "",
+        plan.goal.headline,
         "",
         f"- **Background:** {BACKGROUND_NAMES[profile.background]}",
         f"- **Already know:** {', '.join(held) if held else 'nothing stated'}",
@@ -55,7 +65,8 @@ def to_markdown(plan: Plan, skill_map: SkillMap | None = None) -> str:
         lines += ["", *_month_lines(month, plan, totals, skill_map)]
     if plan.unscheduled:
         lines += ["", "## Not in this plan", ""]
-        lines += [f"- {u.name}: {u.hours} h still to go" for u in plan.unscheduled]
+        lines += [f"- {u.name}{' — in depth' if u.depth == 'depth' else ''}: {u.hours} h still to go"
+                  for u in plan.unscheduled]
     lines += ["", "## Notes", "", *[f"- {note}" for note in plan.notes]]
     return "\n".join(lines) + "\n"
 
@@ -64,8 +75,10 @@ def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: Sk
     budget = monthly_hours(plan.profile.hours_per_week)
     lines = [f"## Month {month.month} — {month.focus}", ""]
     if month.skills:
-        lines += [f"**Study ({month.hours} of {budget} h):**", ""]
-        lines += [f"- {s.name}: {_share(s.id, s.hours, s.part, month.month, plan, totals)}" for s in month.skills]
+        split = (f" — build on your goal {month.build_hours} h, foundations {month.hours - month.build_hours} h"
+                 if 0 < month.build_hours < month.hours else "")
+        lines += [f"**Study ({month.hours} of {budget} h{split}):**", ""]
+        lines += [f"- {_label(s)}: {_share(s, month.month, plan, totals)}" for s in month.skills]
         lines.append("")
     lines += ["**Resources:**", ""]
     lines += [f"- {r.name} ({r.kind}; named in the *{skill_map.short_title(r.source)}*)" for r in month.resources]
@@ -83,24 +96,33 @@ def _where(citation, skill_map: SkillMap) -> str:
     return " › ".join([skill_map.short_title(citation.guide), *parts])
 
 
-def _share(skill_id: str, hours: int, part: str, n: int, plan: Plan, totals: dict[str, int]) -> str:
-    later = [m.month for m in plan.months if m.month > n and any(s.id == skill_id for s in m.skills)]
+def _label(skill: SkillHours) -> str:
+    depth = {"essentials": " — essentials", "depth": " — in depth", "full": ""}[skill.depth]
+    return f"{'🎯 ' if skill.strand == 'build' else ''}{skill.name}{depth}"
+
+
+def _share(skill: SkillHours, n: int, plan: Plan, totals: dict[tuple[str, str], int]) -> str:
+    later = [m.month for m in plan.months if m.month > n
+             and any((s.id, s.depth) == (skill.id, skill.depth) for s in m.skills)]
     goes_on = f"continues in month {later[0]}" if later else "continues after this plan"
+    total = totals[skill.id, skill.depth]
     return {
-        "whole": f"{hours} h",
-        "start": f"{hours} h of {totals[skill_id]} ({goes_on})",
-        "middle": f"{hours} h more of {totals[skill_id]} ({goes_on})",
-        "end": f"the last {hours} h of {totals[skill_id]}",
-    }[part]
+        "whole": f"{skill.hours} h",
+        "start": f"{skill.hours} h of {total} ({goes_on})",
+        "middle": f"{skill.hours} h more of {total} ({goes_on})",
+        "end": f"the last {skill.hours} h of {total}",
+    }[skill.part]
 
 
-def _totals(plan: Plan) -> dict[str, int]:
-    totals: dict[str, int] = {}
+def _totals(plan: Plan) -> dict[tuple[str, str], int]:
+    """Hours of each (skill, depth) over the plan; what is unscheduled counts for the part that was started."""
+    totals: dict[tuple[str, str], int] = {}
     for month in plan.months:
         for skill in month.skills:
-            totals[skill.id] = totals.get(skill.id, 0) + skill.hours
+            totals[skill.id, skill.depth] = totals.get((skill.id, skill.depth), 0) + skill.hours
     for skill in plan.unscheduled:
-        totals[skill.id] = totals.get(skill.id, 0) + skill.hours
+        if (skill.id, skill.depth) in totals:
+            totals[skill.id, skill.depth] += skill.hours
     return totals
 
 
@@ -114,6 +136,7 @@ def to_ics(plan: Plan, start: date | None = None) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//careerbot//learning plan//EN")
     calendar.add("version", "2.0")
+    calendar.add("x-wr-caldesc", f"careerbot plan: {plan.goal.name}. Month 1 starts on {start.isoformat()}.")
     for month in plan.months:
         due = _add_months(start, month.month) - timedelta(days=1)
         event = Event()
@@ -122,7 +145,9 @@ def to_ics(plan: Plan, start: date | None = None) -> bytes:
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
         event.add("summary", _clip(f"Month {month.month} milestone: {month.project}"))
-        event.add("description", _description(month))
+        begins = _add_months(start, month.month - 1)
+        event.add("description", f"Month {month.month}: {begins.isoformat()} to {due.isoformat()}.\n"
+                                 + _description(month))
         calendar.add_component(event)
     return calendar.to_ical()
 

@@ -21,10 +21,15 @@ GENERAL = ("Coursera", "edX", "Udemy")
 PREFERRED_KINDS = {"courses": {"course", "video"}, "books": {"book"}, "any": set()}
 
 
-def month_resources(skills: list[Skill], preferences: Preferences, skill_map: SkillMap) -> list[PlanResource]:
+def month_resources(skills: list[Skill], preferences: Preferences, skill_map: SkillMap,
+                    goal_certification: str | None = None) -> list[PlanResource]:
     """2–4 resources: the skills' own taken in turn (so each skill is represented), preferred kinds
-    first, a certification only when wanted, then the guides' general platforms if still short."""
+    first, a certification only when wanted (and only the goal's, when a certification is the goal),
+    then the guides' general platforms if still short."""
     lists = [_for_skill(skill, preferences, skill_map) for skill in skills]
+    if goal_certification:
+        kinds = {r.name: r.kind for r in skill_map.resources}
+        lists = [[n for n in names if kinds[n] != "certification" or n == goal_certification] for names in lists]
     chosen: list[tuple[str, Skill]] = []
     for turn in range(max((len(names) for names in lists), default=0)):
         for skill, names in zip(skills, lists):
@@ -53,7 +58,7 @@ def _for_skill(skill: Skill, preferences: Preferences, skill_map: SkillMap) -> l
         extra = [n for n in in_area if kinds[n] == kind and provider in (None, PROVIDER.get(n, provider))]
         if extra and not any(kinds[n] == kind for n in names):
             names.append(extra[0])
-    if not preferences.certification:
+    if not preferences.certification and skill.area != "certification":  # an exam milestone keeps its own
         names = [n for n in names if kinds[n] != "certification"]
     names = list(dict.fromkeys(names))
     return sorted(names, key=lambda n: _rank(kinds[n], preferences))

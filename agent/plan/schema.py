@@ -20,6 +20,8 @@ class SkillHours(_Frozen):
     name: str
     hours: int
     part: Literal["whole", "start", "middle", "end"]
+    depth: Literal["essentials", "depth", "full"] = "full"  # essentials: the working knowledge what follows needs
+    strand: Literal["build", "foundation"] = "foundation"  # build: the goal's own skills
 
 
 class PlanResource(_Frozen):
@@ -40,6 +42,7 @@ class Month(_Frozen):
     focus: str
     skills: list[SkillHours]
     hours: int  # planned study hours, never above the monthly budget
+    build_hours: int = 0  # of those, on the goal's own skills (the build strand)
     resources: list[PlanResource]
     project: str
     checkpoint: str
@@ -52,10 +55,24 @@ class Unscheduled(_Frozen):
     id: str
     name: str
     hours: int
+    depth: Literal["essentials", "depth", "full"] = "full"
+
+
+class Goal(_Frozen):
+    """What the plan heads for and whether it gets there, said at the top of the plan."""
+
+    name: str  # "LLM apps", "AWS ML Associate certification"
+    skills: list[str]  # the goal's own skill ids (and a certification's exam preparation)
+    reached: Literal["full", "essentials", "not_reached", "held"]
+    starts: int | None  # the month the goal's own skills start
+    share: int  # percent of the planned hours that go to the goal's own skills
+    needed_hours: int  # the shortest path to a working version of the goal, from where the learner is
+    headline: str  # the plan's first line: reached or not, and if not, the two honest options
 
 
 class Plan(_Frozen):
     profile: Profile
+    goal: Goal
     months: list[Month]
     unscheduled: list[Unscheduled]
     notes: list[str]

@@ -27,12 +27,25 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class Essentials:
+    """The part of a skill that what is built on it needs ("working knowledge"): depth comes later.
+    The guides back it: "Even understanding the content of one resource from each section is good
+    enough to get started"."""
+
+    hours: int
+    checkpoint: str
+    passages: tuple[Passage, ...]
+    needs: tuple[str, ...] | None = None  # what the essentials build on, where less than the whole skill's
+
+
+@dataclass(frozen=True)
 class Skill:
     id: str
     name: str
     area: str
     level: str
     hours: int  # careerbot's own estimate of focused study for a working knowledge (not from the guides)
+    essentials: Essentials
     prerequisites: tuple[str, ...]
     tracks: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -42,6 +55,12 @@ class Skill:
     checkpoint: str
     position: int  # order in skills.yaml, the tie-breaker that keeps plans stable
 
+    def needs(self, depth: str) -> tuple[str, ...]:
+        """What must come first for this depth: the essentials' own needs, else the prerequisites."""
+        if depth == "essentials" and self.essentials.needs is not None:
+            return self.essentials.needs
+        return self.prerequisites
+
     @property
     def rank(self) -> tuple[int, int]:
         """Foundations before core before advanced; then the order of the file."""
@@ -49,11 +68,34 @@ class Skill:
 
 
 @dataclass(frozen=True)
+class Certification:
+    """A certification the guides name, as a goal: the skills it rests on and at what depth, the
+    resources.yaml entry that names it, and an exam-preparation milestone (`exam`, a Skill of its own)."""
+
+    id: str
+    name: str
+    resource: str
+    cloud: str | None
+    track: str
+    keywords: tuple[str, ...]
+    skills: dict[str, str]  # skill id → "full" or "essentials"
+    exam: Skill
+    foundational: bool = False  # an exam on concepts: its skills do not pull in their prerequisites
+
+
+@dataclass(frozen=True)
 class SkillMap:
     skills: dict[str, Skill]  # in file order
+    certifications: dict[str, Certification]
     resources: tuple[Resource, ...]  # in file order; a name named by two guides appears twice
     guide_titles: dict[str, str]  # guide file → title from its front matter
     short_titles: dict[str, str]  # guide file → short_title from its front matter, where it has one
+
+    def skill(self, skill_id: str) -> Skill:
+        """A skill of the map, or a certification's exam-preparation milestone."""
+        if skill_id in self.skills:
+            return self.skills[skill_id]
+        return next(c.exam for c in self.certifications.values() if c.exam.id == skill_id)
 
     def in_track(self, track: str) -> list[Skill]:
         return [skill for skill in self.skills.values() if track in skill.tracks]
@@ -80,25 +122,54 @@ def load_skill_map(corpus_dir: Path | None = None) -> SkillMap:
 
 @lru_cache(maxsize=8)
 def _load(corpus_dir: Path) -> SkillMap:
-    entries = yaml.safe_load((corpus_dir / SKILLS_FILE).read_text(encoding="utf-8"))["skills"]
-    skills = {entry["id"]: _skill(entry, n) for n, entry in enumerate(entries)}
+    data = yaml.safe_load((corpus_dir / SKILLS_FILE).read_text(encoding="utf-8"))
+    skills = {entry["id"]: _skill(entry, n) for n, entry in enumerate(data["skills"])}
+    certifications = {c["id"]: _certification(c, len(skills) + n) for n, c in enumerate(data.get("certifications") or ())}
     # Documents are data: a planted resource entry (instructions in its note) never reaches a plan.
     resources = tuple(r for r in read_resources(corpus_dir / RESOURCES_FILE)
                       if not quarantine_reason(" ".join(str(v) for v in vars(r).values() if v)))
-    guides = sorted({p.guide for s in skills.values() for p in s.passages} | {r.guide for r in resources})
+    exams = [c.exam for c in certifications.values()]
+    guides = sorted({p.guide for s in [*skills.values(), *exams] for p in s.passages} | {r.guide for r in resources})
     documents = {g: load_file(corpus_dir / g, corpus_dir) for g in guides if (corpus_dir / g).is_file()}
     return SkillMap(
-        skills=skills, resources=resources, guide_titles={g: d.title for g, d in documents.items()},
+        skills=skills, certifications=certifications, resources=resources, guide_titles={g: d.title for g, d in documents.items()},
         short_titles={g: d.metadata["short_title"] for g, d in documents.items() if d.metadata.get("short_title")},
     )
 
 
+def _passages(entries) -> tuple[Passage, ...]:
+    return tuple(Passage(p["guide"], p["section"], p["quote"]) for p in entries or ())
+
+
 def _skill(entry: dict, position: int) -> Skill:
+    hours = int(entry["hours"])
+    essentials = entry.get("essentials") or {"hours": hours, "checkpoint": entry["checkpoint"]}
     return Skill(
-        id=entry["id"], name=entry["name"], area=entry["area"], level=entry["level"], hours=int(entry["hours"]),
+        id=entry["id"], name=entry["name"], area=entry["area"], level=entry["level"], hours=hours,
+        essentials=Essentials(min(hours, int(essentials["hours"])), essentials["checkpoint"],
+                              _passages(essentials.get("passages")),
+                              tuple(essentials["needs"]) if "needs" in essentials else None),
         prerequisites=tuple(entry.get("prerequisites") or ()), tracks=tuple(entry.get("tracks") or ()),
         keywords=tuple(entry.get("keywords") or ()),
-        passages=tuple(Passage(p["guide"], p["section"], p["quote"]) for p in entry.get("passages") or ()),
+        passages=_passages(entry.get("passages")),
         resources=tuple(entry.get("resources") or ()), project=entry["project"], checkpoint=entry["checkpoint"],
         position=position,
+    )
+
+
+def _certification(entry: dict, position: int) -> Certification:
+    """The certification and its exam-preparation milestone, which needs every skill the exam rests on."""
+    name, hours = entry["name"], int(entry["prep_hours"])
+    passages = _passages(entry["passages"])
+    exam = Skill(
+        id=f"exam_{entry['id']}", name=f"Exam preparation: {name}", area="certification", level="advanced",
+        hours=hours, essentials=Essentials(hours, "", passages), prerequisites=tuple(entry["skills"]), tracks=(),
+        keywords=(), passages=passages, resources=(entry["resource"],),
+        project=f"Work through the {name} exam guide and practice questions, then book and sit the exam.",
+        checkpoint=f"You pass a full practice exam for the {name} and have booked the real one.", position=position,
+    )
+    return Certification(
+        id=entry["id"], name=name, resource=entry["resource"], cloud=entry.get("cloud"), track=entry["track"],
+        keywords=tuple(entry["keywords"]), skills=dict(entry["skills"]), exam=exam,
+        foundational=bool(entry.get("foundational")),
     )

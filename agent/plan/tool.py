@@ -29,6 +29,8 @@ class PlanRequest(BaseModel):
     format: Literal["courses", "books", "any"] | None = None
     certification: bool | None = None
     cloud: Literal["aws", "gcp", "azure"] | None = None
+    certification_goal: str | None = Field(None, description="A certification as the goal: aws_ml_associate, "
+                                           "aws_ai_practitioner, aws_ml_specialty, google_pmle, andrew_ng_ml, ...")
 
 
 def plan_for(text: str | None = None, **fields) -> Plan:
@@ -38,7 +40,12 @@ def plan_for(text: str | None = None, **fields) -> Plan:
     given = {key: value for key, value in fields.items() if value is not None}
     if "skills" in given:
         given["skills"] = _skill_ids(given["skills"])
-    facts = merge_facts(facts, given)
+    return plan_from_facts(merge_facts(facts, given))
+
+
+def plan_from_facts(facts: dict) -> Plan:
+    """The plan for facts stated (in chat or as fields); the graph's plan node calls this directly.
+    The plan's notes say which defaults were assumed. Raises ValueError for out-of-range values."""
     plan = build_plan(Profile.from_facts(facts))
     assumed = [f"{key.replace('_', ' ')} = {DEFAULTS[key]}" for key in missing_fields(facts) if key in DEFAULTS]
     if not assumed:

@@ -45,7 +45,8 @@ def time_plans(runs: int = 50) -> dict:
 
     profiles = ["I know Python and SQL, 10 hours a week, I want to build LLM apps",
                 "complete beginner, 5 hours a week, 12 months, general ML engineering",
-                "backend developer who knows Docker, 15h/week, MLOps"]
+                "backend developer who knows Docker, 15h/week, MLOps",
+                "data analyst, SQL, 5 hours a week for 2 years, I want the AWS ML Associate certification"]
     plan_for(profiles[0])  # warm-up: skill map loaded once per process
     times = []
     for i in range(runs):

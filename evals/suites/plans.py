@@ -5,13 +5,24 @@ the planner's invariants on the plans of the dataset profiles plus 200 random pr
 fixed seed (any background, skill subset, 1-80 h a week, 1-24 months, track and taste).
 The invariants: exactly `months` months numbered 1..months; no month above the hours budget
 (weekly hours x 4.33, rounded down) and month hours adding up; no skill the learner holds scheduled
-or listed as unscheduled; every prerequisite not held finished before the skill that needs it
-starts; every month's resources are entries of corpus/resources.yaml (same name, guide and kind)
+or listed as unscheduled; the essentials of every prerequisite not held finished before the skill
+that needs it starts (what a skill's essentials need, for its essentials; a skill's depth after its
+own essentials); every month's resources are entries of corpus/resources.yaml (same name, guide and kind)
 and its citations quote their guide verbatim.
 
 Metrics:
 - fit — plan fit: share of plans.jsonl rows whose parsed profile matches every stated field and
-  whose plan includes must_include, excludes must_not_include and fits (or not) as expected.
+  whose plan includes must_include, excludes must_not_include and reaches the goal as expected.
+- goal_reached — goal reached: of the rows whose hours allow the goal (expect.goal = "reachable"),
+  the share whose plan reaches it (at full depth or at its essentials).
+- goal_honest — honest when out of reach: of the rows whose hours do not (expect.goal =
+  "unreachable"), the share whose plan says so in its first line, with both options (hours a week
+  and months, each with its number).
+- profile_precision — profile precision: held skills the profile has that the row's text states,
+  over all held skills found (micro-averaged over rows): no skill the learner did not state.
+- profile_recall — profile recall: stated skills the profile has, over all skills the rows state.
+- budget_respected — budget respected: share of dataset plans with no month above the hours budget.
+- months_exact — months exact: share of dataset plans with exactly the months asked.
 - validity — plan validity: share of plans (dataset profiles plus the random ones) that keep every
   invariant above.
 """
@@ -24,7 +35,7 @@ from functools import lru_cache
 
 import yaml
 
-from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, parse_profile
+from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, parse_profile, to_markdown
 from agent.plan.order import TRACK_GOALS
 from agent.settings import PROJECT_ROOT
 from evals import datasets
@@ -36,6 +47,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 PROFILE_KEYS = ("track", "hours_per_week", "months", "background")
 BACKGROUNDS = ("student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other")
 PREFERENCE_KEYS = ("format", "certification", "cloud")
+PROFILE_KEYS = (*PROFILE_KEYS, "certification_goal")
 
 
 def fit_failures(row: dict) -> list[str]:
@@ -46,39 +58,69 @@ def fit_failures(row: dict) -> list[str]:
              if k in expect and getattr(profile, k) != expect[k]]
     wrong += [f"{k} {getattr(profile.preferences, k)!r} != {expect[k]!r}" for k in PREFERENCE_KEYS
               if k in expect and getattr(profile.preferences, k) != expect[k]]
+    if sorted(profile.skills) != sorted(expect["skills"]):
+        wrong.append(f"skills {sorted(profile.skills)} != {sorted(expect['skills'])}")
     scheduled = {s.id for m in plan.months for s in m.skills}
     wrong += [f"{s} not scheduled" for s in expect["must_include"] if s not in scheduled]
     wrong += [f"{s} scheduled" for s in expect["must_not_include"] if s in scheduled]
-    if "fits" in expect and (plan.unscheduled == []) is not expect["fits"]:
-        wrong.append("fits" if not expect["fits"] else f"{len(plan.unscheduled)} skills left unscheduled")
+    if expect.get("goal") == "reachable" and not reached(plan):
+        wrong.append(f"goal not reached: {plan.goal.headline}")
+    if expect.get("goal") == "unreachable" and not honest(plan):
+        wrong.append(f"no honest top-of-plan line: {plan.goal.headline}")
     return wrong
+
+
+def reached(plan) -> bool:
+    return plan.goal.reached in ("full", "essentials")
+
+
+def honest(plan) -> bool:
+    """The plan's first line says the goal is not reached, with both options and their numbers."""
+    first = to_markdown(plan).split("\n\n")[1]
+    return (plan.goal.reached == "not_reached" and "not reachable" in first
+            and re.search(r"\d+ h a week for \d+ months?", first) is not None
+            and re.search(r"\d+ months? at \d+ h a week", first) is not None)
 
 
 def violations(plan) -> list[str]:
     """The planner invariants this plan breaks ([] when valid)."""
-    skills, profile = load_skill_map().skills, plan.profile
-    budget, held = monthly_hours(profile.hours_per_week), set(profile.skills)
+    skill_map, profile = load_skill_map(), plan.profile
+    budget, held = monthly_hours(profile.hours_per_week), set(profile.skills) | set(profile.done) | set(profile.skipped)
     broken = []
     if [m.month for m in plan.months] != list(range(1, profile.months + 1)):
         broken.append(f"{len(plan.months)} months for a {profile.months}-month plan")
-    where: dict[str, list[tuple[int, int]]] = {}  # skill → (month, position in month) of each of its slots
     resources, guides = _resources(), _guides()
+    done: dict[tuple[str, str], int] = {}  # (skill, depth) → hours done so far, in plan order
     for month in plan.months:
         if month.hours != sum(s.hours for s in month.skills) or month.hours > budget:
             broken.append(f"month {month.month}: {month.hours} h against a budget of {budget} h")
-        for index, skill in enumerate(month.skills):
-            where.setdefault(skill.id, []).append((month.month, index))
+        for skill in month.skills:
+            cert = skill_map.certifications.get(profile.certification_goal or "")
+            concepts = cert is not None and cert.foundational and skill.id in cert.skills
+            wanted = skill_map.skill(skill.id).needs("essentials" if skill.depth == "essentials" else "full")
+            needs = [(p, skill_map.skills[p].essentials.hours) for p in wanted if p not in held and not concepts]
+            if skill.depth == "depth":
+                needs.append((skill.id, skill_map.skills[skill.id].essentials.hours))
+            for pre, hours in needs:
+                if sum(h for (i, _), h in done.items() if i == pre) < hours and (pre, "full") not in done:
+                    broken.append(f"{skill.id} starts before the essentials of {pre} are finished")
+            key = (skill.id, skill.depth)
+            done[key] = done.get(key, 0) + skill.hours
         broken += [f"month {month.month}: resource {r.name!r} not in resources.yaml" for r in month.resources
                    if resources.get((r.name, r.source)) != r.kind]
         broken += [f"month {month.month}: quote not in {c.guide}" for c in month.citations
                    if _norm(c.quote) not in guides.get(c.guide, "")]
+        if not month.resources:
+            broken.append(f"month {month.month}: no resources")
     unscheduled = {u.id for u in plan.unscheduled}
-    broken += [f"held skill {s} planned" for s in sorted(held & (set(where) | unscheduled))]
-    for skill_id, places in where.items():
-        for pre in skills[skill_id].prerequisites:
-            if pre not in held and (pre not in where or pre in unscheduled or where[pre][-1] >= places[0]):
-                broken.append(f"{skill_id} starts before its prerequisite {pre} is finished")
+    broken += [f"held skill {s} planned" for s in sorted(held & ({i for i, _ in done} | unscheduled))]
     return broken
+
+
+def profile_counts(row: dict) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of the held skills against the stated ones."""
+    found, stated = set(parse_profile(row["text"]).skills), set(row["expect"]["skills"])
+    return len(found & stated), len(found - stated), len(stated - found)
 
 
 def random_profiles(n: int = RANDOM_PROFILES, seed: int = SEED) -> list[Profile]:
@@ -95,7 +137,11 @@ def random_profiles(n: int = RANDOM_PROFILES, seed: int = SEED) -> list[Profile]
 def run(context: Context) -> SuiteResult:
     rows_in = context.take(datasets.load("plans"))
     rows = [{"id": r["id"], "text": r["text"], "failures": fit_failures(r)} for r in rows_in]
-    profiles = [parse_profile(r["text"]) for r in rows_in]
+    plans = [build_plan(parse_profile(r["text"])) for r in rows_in]
+    reachable = [p for r, p in zip(rows_in, plans) if r["expect"].get("goal") == "reachable"]
+    unreachable = [p for r, p in zip(rows_in, plans) if r["expect"].get("goal") == "unreachable"]
+    tp, fp, fn = (sum(c) for c in zip(*(profile_counts(r) for r in rows_in))) if rows_in else (0, 0, 0)
+    profiles = [p.profile for p in plans]
     profiles += random_profiles(min(RANDOM_PROFILES, context.limit or RANDOM_PROFILES))
     invalid = []
     for n, profile in enumerate(profiles):
@@ -103,8 +149,17 @@ def run(context: Context) -> SuiteResult:
         if broken:
             invalid.append({"profile": n, "track": profile.track, "months": profile.months,
                             "hours_per_week": profile.hours_per_week, "violations": broken[:5]})
-    metrics = {"fit": sum(not r["failures"] for r in rows) / max(1, len(rows)),
-               "validity": 1 - len(invalid) / max(1, len(profiles))}
+    budgets = [all(m.hours <= monthly_hours(p.profile.hours_per_week) for m in p.months) for p in plans]
+    metrics = {
+        "fit": sum(not r["failures"] for r in rows) / max(1, len(rows)),
+        "goal_reached": sum(map(reached, reachable)) / max(1, len(reachable)),
+        "goal_honest": sum(map(honest, unreachable)) / max(1, len(unreachable)),
+        "profile_precision": tp / max(1, tp + fp),
+        "profile_recall": tp / max(1, tp + fn),
+        "budget_respected": sum(budgets) / max(1, len(budgets)),
+        "months_exact": sum(len(p.months) == p.profile.months for p in plans) / max(1, len(plans)),
+        "validity": 1 - len(invalid) / max(1, len(profiles)),
+    }
     return SuiteResult("plans", "plans", rounded(metrics), rows, {"profiles": len(profiles), "invalid": invalid})
 
 

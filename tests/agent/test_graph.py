@@ -125,7 +125,7 @@ def test_profile_facts_said_in_chat_are_kept(bot):
     assert profile["hours_per_week"] == 10 and "python" in profile["skills"]
 
 
-def test_plan_gathered_over_two_turns_calls_the_plan_tool(bot):
+def test_plan_gathered_over_two_turns_is_built(bot):
     conversation = thread()
     first = bot.ask("Can you make me a learning plan? I'm a student and I know Python.", conversation)
     assert first.route == "ask_profile" and "hours" in first.answer

@@ -134,7 +134,7 @@ def test_broken_plans_are_caught():
     backwards = long.model_copy(update={"months": [m.model_copy(update={"month": n})
                                                    for n, m in enumerate(reversed(long.months), 1)]})
     assert plans.violations(long) == []
-    assert any("starts before its prerequisite" in v for v in plans.violations(backwards))
+    assert any("starts before the essentials of" in v for v in plans.violations(backwards))
     fake = first.model_copy(update={"resources": [first.resources[0].model_copy(update={"name": "Made-up Book"})]})
     assert plans.violations(plan.model_copy(update={"months": [fake, *plan.months[1:]]})) == \
         ["month 1: resource 'Made-up Book' not in resources.yaml"]
@@ -142,9 +142,11 @@ def test_broken_plans_are_caught():
 
 def test_fit_failures_name_what_the_plan_lacks():
     row = {"id": "x", "text": "I know Python, 10 hours a week, I want to do MLOps",
-           "expect": {"track": "llm", "hours_per_week": 10, "months": 6, "must_include": ["python"],
-                      "must_not_include": []}}
-    assert plans.fit_failures(row) == ["track 'mlops' != 'llm'", "python not scheduled"]
+           "expect": {"track": "llm", "hours_per_week": 10, "months": 6, "skills": ["python", "sql"],
+                      "must_include": ["python"], "must_not_include": [], "goal": "unreachable"}}
+    assert plans.fit_failures(row)[:3] == ["track 'mlops' != 'llm'", "skills ['python'] != ['python', 'sql']",
+                                           "python not scheduled"]
+    assert plans.fit_failures(row)[3].startswith("no honest top-of-plan line: **Goal: MLOps — reached.**")
 
 
 def test_random_profiles_are_seeded():

@@ -82,7 +82,7 @@ PHRASINGS = [
      "15h per week until I graduate in 8 months",
      {"background": "student", "hours_per_week": 15, "months": 8, "skills": ["probability_statistics", "python"]}),
     ("ex-teacher, zero coding experience, 1 hour a day, want to be an ML engineer",
-     {"background": "career_changer", "hours_per_week": 7, "track": "generalist"}),
+     {"background": "career_changer", "hours_per_week": 7, "track": "generalist", "skills_not_held": ["python"]}),
     ("Data analyst (SQL, Tableau) wanting to become an ML engineer. 6 hrs/wk, prefer books.",
      {"background": "data_analyst", "hours_per_week": 6, "track": "generalist", "format": "books", "skills": ["sql"]}),
     ("I know Python, numpy, pandas, scikit-learn and PyTorch; 10 hrs/week; LLM apps; 6 months",
@@ -115,7 +115,7 @@ def test_years_of_experience_are_not_the_horizon():
 
 
 def test_a_negated_skill_beats_the_one_a_background_implies():
-    facts = extract_profile_facts("I'm a software engineer but I've never used git")
+    facts = extract_profile_facts("I'm a software engineer but I've never written unit tests")
     assert facts == {"background": "software_engineer", "skills_not_held": ["software_engineering"]}
 
 
@@ -123,3 +123,61 @@ def test_parse_profile_applies_the_defaults_to_what_is_not_stated():
     profile = parse_profile("I know Python and SQL, I want to build LLM apps")
     assert profile.skills == ("python", "sql")
     assert (profile.track, profile.hours_per_week, profile.months, profile.background) == ("llm", 10, 6, "other")
+
+
+# Self-statements, not topics (issue 11) -------------------------------------------------------------
+@pytest.mark.parametrize("question", [
+    "what's the difference between an ML engineer and a data scientist?",
+    "How do data scientists use SQL?",
+    "Is Git enough to be a software engineer?",
+    "Do data analysts need Python?",
+    "which is better for a student, PyTorch or TensorFlow?",
+    "what is RAG and how is it different from fine-tuning?",
+])
+def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(question):
+    facts = extract_profile_facts(question)
+    assert "background" not in facts and "skills" not in facts and "skills_not_held" not in facts
+
+
+@pytest.mark.parametrize(("text", "background", "skills"), [
+    ("I'm a data scientist, what should I learn next?", "data_scientist",
+     ["classical_ml", "model_evaluation", "probability_statistics", "python"]),
+    ("what's the difference between an ML engineer and a data scientist? I'm a nurse, no coding at all",
+     "career_changer", []),
+    ("backend engineer (Go, Postgres, Kubernetes), no Python yet", "software_engineer",
+     ["docker", "software_engineering", "sql"]),
+    ("Im a devops engineer (docker, k8s, terraform, aws daily)", "software_engineer",
+     ["cloud", "docker", "software_engineering"]),
+    ("PhD physicist, python daily", "career_changer", ["python"]),
+    ("I use numpy daily", None, ["python"]),
+    ("I know Git and SQL", None, ["sql"]),
+    ("Business analyst with no programming background", "data_analyst", []),
+])
+def test_self_statements_map_to_exactly_the_stated_skills(text, background, skills):
+    facts = extract_profile_facts(text)
+    assert facts.get("background") == background
+    assert facts.get("skills", []) == skills
+
+
+@pytest.mark.parametrize(("text", "certification"), [
+    ("I want the AWS ML Associate certification", "aws_ml_associate"),
+    ("aiming for the aws machine learning associate exam", "aws_ml_associate"),
+    ("I want to pass AWS AI Practitioner", "aws_ai_practitioner"),
+    ("Goal: AWS Certified Machine Learning Specialty", "aws_ml_specialty"),
+    ("I'd like the Google Professional ML Engineer certification", "google_pmle"),
+    ("do Andrew Ng's machine learning specialization and get the certificate", "andrew_ng_ml"),
+    ("I want an AWS certification", "aws_ml_associate"),
+])
+def test_a_named_certification_becomes_the_goal(text, certification):
+    facts = extract_profile_facts(text)
+    assert facts["certification_goal"] == certification
+    assert "track" not in facts  # "Google Professional ML Engineer" names a certification, not the generalist track
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Data scientist here. Want to learn deep learning & computer vision, 6 hrs/wk", ["computer_vision", "deep_learning"]),
+    ("I don't want to learn the maths", None),
+    ("I'm learning Python at the moment", None),
+])
+def test_skills_the_learner_wants_to_learn_become_goals(text, wanted):
+    assert extract_profile_facts(text).get("wanted") == wanted

@@ -37,14 +37,17 @@ def test_markdown_cites_guides_by_title_and_section():
 
 def test_json_keeps_the_contract():
     data = json.loads(to_json(build_plan(Profile(track="llm", skills=("python",), hours_per_week=20))))
-    assert list(data) == ["profile", "months", "unscheduled", "notes"]
-    assert list(data["profile"]) == ["background", "skills", "hours_per_week", "months", "track", "preferences"]
+    assert list(data) == ["profile", "goal", "months", "unscheduled", "notes"]
+    assert list(data["profile"]) == ["background", "skills", "hours_per_week", "months", "track", "preferences",
+                                     "certification_goal", "skipped", "focus", "wanted", "done", "in_progress", "swaps"]
+    assert list(data["goal"]) == ["name", "skills", "reached", "starts", "share", "needed_hours", "headline"]
     month = data["months"][0]
-    assert list(month) == ["month", "focus", "skills", "hours", "resources", "project", "checkpoint", "citations"]
-    assert list(month["skills"][0]) == ["id", "name", "hours", "part"]
+    assert list(month) == ["month", "focus", "skills", "hours", "build_hours", "resources", "project", "checkpoint",
+                           "citations"]
+    assert list(month["skills"][0]) == ["id", "name", "hours", "part", "depth", "strand"]
     assert list(month["resources"][0]) == ["name", "kind", "source"]
     assert list(month["citations"][0]) == ["guide", "title", "section", "quote"]
-    assert list(data["unscheduled"][0]) == ["id", "name", "hours"]
+    assert list(data["unscheduled"][0]) == ["id", "name", "hours", "depth"]
     assert to_dict(build_plan(Profile(track="llm", skills=("python",), hours_per_week=20))) == data
     assert to_dict(Plan.model_validate(data)) == data  # what the agent graph does with the tool's output
 
@@ -58,6 +61,8 @@ def test_ics_parses_back_with_one_event_per_month():
                                                       date(2025, 4, 30)]
     assert str(events[0]["summary"]).startswith("Month 1 milestone: ")
     assert "Checkpoint: " in str(events[0]["description"])
+    assert str(events[0]["description"]).startswith("Month 1: 2025-01-01 to 2025-01-31.")
+    assert "Month 1 starts on 2025-01-01" in str(calendar["x-wr-caldesc"])
     assert len({str(e["uid"]) for e in events}) == 4
 
 
@@ -79,6 +84,14 @@ def test_ics_starts_next_month_by_default():
 def test_timeline_rows_sum_to_the_month_hours():
     plan = build_plan(Profile(track="llm", hours_per_week=25, months=8))
     rows = timeline(plan)
-    assert rows[0] == {"skill": "Python programming", "month": 1, "hours": 40}
+    assert rows[0] == {"skill": "Python programming", "month": 1, "hours": 20, "status": "todo"}
     for month in plan.months:
         assert sum(r["hours"] for r in rows if r["month"] == month.month) == month.hours
+
+
+def test_timeline_shows_progress_marks():
+    plan = build_plan(Profile(track="llm", hours_per_week=25, months=8, done=("python",), in_progress=("llms",)))
+    rows = timeline(plan, {"python": "done", "llms": "in_progress"})
+    assert {"skill": "Python programming", "month": 0, "hours": 0, "status": "done"} in rows
+    assert {r["status"] for r in rows if r["skill"].startswith("Large language models")} == {"in_progress"}
+    assert not [r for r in rows if r["skill"] == "Python programming" and r["month"]]

@@ -10,7 +10,7 @@ def test_is_a_langchain_tool_with_a_schema():
     assert isinstance(build_learning_plan, BaseTool)
     assert build_learning_plan.name == "build_learning_plan"
     assert list(build_learning_plan.args) == ["text", "background", "skills", "hours_per_week", "months", "track",
-                                              "format", "certification", "cloud"]
+                                              "format", "certification", "cloud", "certification_goal"]
 
 
 def test_free_text_gives_the_same_plan_as_parse_profile():
