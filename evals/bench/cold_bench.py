@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,21 +51,29 @@ def environment(data_dir: Path, **extra: str) -> dict[str, str]:
 
 
 def wall(command: list[str], env: dict[str, str]) -> float:
+    return measured(command, env)[0]
+
+
+def measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds user+sys) of one child process. CPU time is the steadier figure
+    on a shared machine: waiting for a core does not count."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise RuntimeError(f"{command[:4]} failed: {result.stderr[-500:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def interleaved(commands: dict[str, tuple[list[str], dict]], rounds: int) -> dict[str, list[float]]:
+def interleaved(commands: dict[str, tuple[list[str], dict]], rounds: int) -> dict[str, list[tuple[float, float]]]:
     """Each round runs every command once, starting one further along each time."""
     names = list(commands)
-    times: dict[str, list[float]] = {name: [] for name in names}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
     for round_ in range(rounds):
         for name in names[round_ % len(names):] + names[:round_ % len(names)]:
-            times[name].append(wall(*commands[name]))
+            times[name].append(measured(*commands[name]))
     return times
 
 
@@ -83,8 +92,11 @@ def bench_cold_ask(rounds: int = 5) -> dict:
         for command, env in commands.values():  # warm the page cache: "cold" means a new process
             wall(command, env)
         times = interleaved(commands, rounds)
-    median = {name: statistics.median(values) for name, values in times.items()}
+    median = {name: statistics.median(w for w, _ in values) for name, values in times.items()}
+    cpu = {name: statistics.median(c for _, c in values) for name, values in times.items()}
     return {"rounds": rounds, **{f"{name}_s": round(value, 2) for name, value in median.items()},
+            **{f"{name}_cpu_s": round(value, 2) for name, value in cpu.items()},
+            "ask_onnx_vs_import_torch_cpu": round(cpu["ask_onnx"] / cpu["import_torch"], 3),
             "ask_onnx_vs_import_torch": round(median["ask_onnx"] / median["import_torch"], 3),
             "ask_torch_vs_import_torch": round(median["ask_torch"] / median["import_torch"], 3),
             "ask_onnx_vs_ask_torch": round(median["ask_onnx"] / median["ask_torch"], 3)}
