@@ -8,7 +8,7 @@ from functools import cached_property
 
 from agent.settings import Settings, get_settings
 from ingest.pipeline import IngestReport, ingest
-from ingest.store import Store, open_store
+from ingest.store import ChromaServer, Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,16 @@ class Runtime:
         s = self.settings
         if not s.chroma_host:
             s.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path)
+        return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path,
+                          server=ChromaServer(ssl=s.chroma_ssl, headers=s.chroma_headers, token=s.chroma_token,
+                                              token_header=s.chroma_token_header, tenant=s.chroma_tenant,
+                                              database=s.chroma_database))
 
     @cached_property
     def retriever(self):
         from agent.retrieval import HybridRetriever
 
-        if self.store.count() == 0:
+        if self.settings.ingests_on_start and self.store.count() == 0:
             self.ingest(progress=True)
         return HybridRetriever(self.store, self.settings.candidates, self.settings.max_query_words, self.model_path)
 
@@ -65,7 +68,7 @@ class Runtime:
         s = self.settings
         with self._ingest_lock:
             report = ingest(s.corpus_dir, self.store, s.chunk_size, s.chunk_overlap, rebuild=rebuild,
-                            progress=progress, model_path=self.model_path)
+                            progress=progress, model_path=self.model_path, corpus=s.corpus_name)
             if "retriever" in self.__dict__:
                 self.retriever.refresh()
         return report

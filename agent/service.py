@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import threading
 import time
 import uuid
@@ -58,12 +57,14 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
 
 
 class Careerbot:
-    """One per process. Conversations are LangGraph threads, checkpointed in SQLite, so they
-    survive a restart and never mix: each turn runs with its caller's `thread_id`."""
+    """One per process. Conversations are LangGraph threads, checkpointed in SQLite (or PostgreSQL,
+    shared by replicas: agent/checkpoint.py), so they survive a restart and never mix: each turn
+    runs with its caller's `thread_id`."""
 
     def __init__(self, runtime: Runtime | None = None, use_llm: bool = True, llm=None) -> None:
-        """`llm` injects a backend (tests, embedding careerbot in another app); by default the
-        runtime's configured one is loaded on first use."""
+        """`llm` injects a backend or any LangChain `BaseChatModel` (ChatOllama, ChatOpenAI, a user's
+        own: tests, embedding careerbot in another app); by default the runtime's configured one is
+        loaded on first use. Either way the nodes reach it as a chat model (agent/llm/chat_model.py)."""
         self.runtime = runtime or Runtime()
         self.use_llm = use_llm
         self.llm = llm
@@ -78,8 +79,8 @@ class Careerbot:
             return self._graph
 
     def _build(self):
-        from langgraph.checkpoint.sqlite import SqliteSaver
-
+        from agent.checkpoint import open_checkpointer
+        from agent.llm.chat_model import as_backend
         from agent.plan.tool import build_learning_plan
 
         settings = self.runtime.settings
@@ -87,11 +88,10 @@ class Careerbot:
             llm, llm_error = self.llm, None
         else:
             llm, llm_error = self.runtime.llm_or_error()
+        llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
         deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, plan_tool=build_learning_plan,
                     llm_error=llm_error)
-        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        connection = sqlite3.connect(settings.data_dir / "conversations.sqlite", check_same_thread=False)
-        return build_graph(deps, SqliteSaver(connection))
+        return build_graph(deps, open_checkpointer(settings))
 
     def stream(self, text: str, thread_id: str | None = None) -> Iterator[dict[str, Any]]:
         """Events: {"type": "status", "text"}, {"type": "token", "text"}, then one

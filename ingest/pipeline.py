@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
 
 from ingest.chunking import chunk_document
-from ingest.documents import Chunk, Document
+from ingest.documents import DEFAULT_CORPUS, Chunk, Document, owned_chunk_id, owner
 from ingest.embedding import embed
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
 from ingest.resources import RESOURCES_FILE, resource_documents
@@ -86,8 +86,11 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str], set[str]]:
 
 
 def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap: int = 25,
-           rebuild: bool = False, progress: bool = True, model_path: str | None = None) -> IngestReport:
-    """Bring the store in line with the corpus.
+           rebuild: bool = False, progress: bool = True, model_path: str | None = None,
+           corpus: str = DEFAULT_CORPUS) -> IngestReport:
+    """Bring the store's chunks of `corpus` (a name: CAREERBOT_CORPUS_NAME) in line with the folder.
+    Chunks of other corpora in the same collection are never updated or deleted, and every ingest
+    that changes the store gives it a new corpus version, so other processes refresh their BM25.
 
     Order matters for crash safety: new chunks are added (in batches, ids are content hashes, so
     a re-run skips what a killed run already wrote) before stale chunks are deleted. A run killed
@@ -96,11 +99,12 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus directory {corpus_dir} does not exist")
     if rebuild:
-        store.reset()
+        _drop_own(store, corpus)
     documents, skipped, failed = load_corpus(corpus_dir)
-    chunks = [chunk for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
+    chunks = [replace(chunk, id=owned_chunk_id(corpus, chunk.id), corpus=corpus)
+              for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
     wanted = {chunk.id: chunk for chunk in chunks}
-    stored = store.metadata_by_id()
+    stored = {chunk_id: meta for chunk_id, meta in store.metadata_by_id().items() if owner(meta) == corpus}
 
     new = [chunk for chunk_id, chunk in wanted.items() if chunk_id not in stored]
     moved = [chunk for chunk_id, chunk in wanted.items()
@@ -111,6 +115,8 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     embed_seconds = _embed_and_add(store, new, progress, model_path)
     store.update_metadata(moved)
     store.delete(stale)
+    if rebuild or new or moved or stale:
+        store.mark_changed()
 
     report = IngestReport(
         files=len({doc.source for doc in documents}), chunks=len(wanted), added=len(new),
@@ -119,6 +125,16 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     )
     log.info("ingest: %s", report.summary())
     return report
+
+
+def _drop_own(store: Store, corpus: str) -> None:
+    """`--rebuild`: drop this corpus's chunks. A collection holding only ours is recreated whole
+    (that also repairs its settings); another corpus's chunks are kept."""
+    stored = store.metadata_by_id()
+    if all(owner(meta) == corpus for meta in stored.values()):
+        store.reset()
+    else:
+        store.delete(chunk_id for chunk_id, meta in stored.items() if owner(meta) == corpus)
 
 
 def _differs(stored: dict, chunk: Chunk) -> bool:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -17,6 +18,29 @@ log = logging.getLogger(__name__)
 # Chroma caps one request's batch size; stay well under it.
 WRITE_BATCH = 256
 READ_BATCH = 5000
+# Collection metadata key holding the corpus version: a new value after every ingest that changed
+# the collection, so every process sharing it can tell cheaply that its BM25 side is out of date.
+CORPUS_VERSION_KEY = "corpus_version"
+
+
+@dataclass(frozen=True)
+class ChromaServer:
+    """How to talk to a Chroma server beyond host and port: TLS, extra headers, a token (kept a
+    SecretStr so it never shows in a repr or a log), tenant and database."""
+
+    ssl: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+    token: Any = None  # pydantic SecretStr (or a plain str)
+    token_header: str = "Authorization"
+    tenant: str = "default_tenant"
+    database: str = "default_database"
+
+    def all_headers(self) -> dict[str, str]:
+        headers = dict(self.headers)
+        if self.token:
+            token = self.token.get_secret_value() if hasattr(self.token, "get_secret_value") else str(self.token)
+            headers[self.token_header] = f"Bearer {token}" if self.token_header.lower() == "authorization" else token
+        return headers
 
 
 class StoreUnavailable(RuntimeError):
@@ -76,6 +100,21 @@ class Store:
             pass
         self.collection = self._collection()
 
+    def mark_changed(self) -> str:
+        """Give the collection a new corpus version (after an ingest wrote to it)."""
+        version = uuid.uuid4().hex
+        metadata = {k: v for k, v in (self._fresh().metadata or {}).items() if not k.startswith("hnsw:")}
+        self.collection.modify(metadata={**metadata, CORPUS_VERSION_KEY: version})
+        return version
+
+    def corpus_version(self) -> str:
+        """The collection's corpus version as stored now (one small request to a Chroma server,
+        not the cached handle: another process may have ingested since)."""
+        return str((self._fresh().metadata or {}).get(CORPUS_VERSION_KEY, ""))
+
+    def _fresh(self):
+        return self.client.get_collection(self.collection_name, embedding_function=self.embedding_function)
+
     # Reads --------------------------------------------------------------------------------------
     def count(self) -> int:
         return self.collection.count()
@@ -134,9 +173,19 @@ def _stored(page: dict, i: int, with_embedding: bool) -> StoredChunk:
     )
 
 
+def _reason(error: Exception, server: ChromaServer) -> str:
+    """The error's type and first line, with any header value (the token) blanked out."""
+    text = str(error).splitlines()[0][:200] if str(error) else ""
+    for value in server.all_headers().values():
+        text = text.replace(value, "***")
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
 def open_store(path: Path | None = None, host: str | None = None, port: int = 8000,
-               collection: str = "careerbot", model_path: str | None = None) -> Store:
-    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set."""
+               collection: str = "careerbot", model_path: str | None = None,
+               server: ChromaServer | None = None) -> Store:
+    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set
+    (with `server`'s TLS, headers, token, tenant and database)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -144,13 +193,18 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
     if len(collection) < 3:
         raise ValueError(f"collection name {collection!r} is too short: Chroma needs 3 or more characters")
     if host:
-        description = f"server {host}:{port}"
+        server = server or ChromaServer()
+        scheme = "https" if server.ssl else "http"
+        description = f"server {scheme}://{host}:{port}"
+        if (server.tenant, server.database) != ("default_tenant", "default_database"):
+            description += f" ({server.tenant}/{server.database})"
         try:
-            client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+            client = chromadb.HttpClient(host=host, port=port, ssl=server.ssl, headers=server.all_headers(),
+                                         tenant=server.tenant, database=server.database, settings=chroma_settings)
             client.heartbeat()
         except Exception as error:  # noqa: BLE001 - any connection failure means the same to a user
             raise StoreUnavailable(
-                f"cannot reach the Chroma server at {host}:{port} ({type(error).__name__}). "
+                f"cannot reach the Chroma server at {scheme}://{host}:{port} ({_reason(error, server)}). "
                 "Start it with `chroma run --path DIR --port N`, or unset CAREERBOT_CHROMA_HOST "
                 "to use the embedded store."
             ) from error

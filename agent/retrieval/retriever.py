@@ -47,14 +47,24 @@ class HybridRetriever:
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the BM25 side from what the store holds now. Call after every ingest."""
+        """Rebuild the BM25 side from what the store holds now. Runs after this process's ingest,
+        and on the next search after any other process's (see `follow_store`)."""
+        version = self.store.corpus_version()  # read first: an ingest during the read triggers another refresh
         chunks = self.store.all_chunks(include_text=True)
         index = BM25Index([chunk.text for chunk in chunks])
         with self._lock:
+            self.version = version
             self.chunks = chunks
             self.bm25 = index
             self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
         log.info("retriever: %d chunks indexed for BM25", len(chunks))
+
+    def follow_store(self) -> None:
+        """Replicas stay in step: an ingest job or another replica may have changed the shared
+        collection. Its corpus version is one small read per search; BM25 is rebuilt only when it moved."""
+        if self.store.corpus_version() != self.version:
+            log.info("corpus version changed: refreshing BM25")
+            self.refresh()
 
     @property
     def size(self) -> int:
@@ -66,6 +76,7 @@ class HybridRetriever:
         (a Chroma server that went away); the next call works again once it is back."""
         query = prepare_query(query, self.max_query_words)
         try:
+            self.follow_store()
             return self._search(query, k, mode, source, kind)
         except (EmptyQuery, StoreUnavailable):
             raise
