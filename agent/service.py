@@ -56,6 +56,12 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
         f"Your message was {len(message):,} characters; I read the first {max_chars:,}.")
 
 
+def new_turn(message: str, notice: str = "") -> dict[str, Any]:
+    """The graph input for one user message (what `graph.stream` / `graph.invoke` take)."""
+    return {"message": message, "notice": notice, "passages": [], "draft": "", "answer": "", "sentences": [],
+            "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": ""}
+
+
 class Careerbot:
     """One per process. Conversations are LangGraph threads, checkpointed in SQLite (or PostgreSQL,
     shared by replicas: agent/checkpoint.py), so they survive a restart and never mix: each turn
@@ -93,17 +99,16 @@ class Careerbot:
                     llm_error=llm_error)
         return build_graph(deps, open_checkpointer(settings))
 
-    def stream(self, text: str, thread_id: str | None = None) -> Iterator[dict[str, Any]]:
+    def stream(self, text: str, thread_id: str | None = None, callbacks: list | None = None) -> Iterator[dict[str, Any]]:
         """Events: {"type": "status", "text"}, {"type": "token", "text"}, then one
-        {"type": "answer", "answer": Answer}. Raises EmptyMessage for an empty message."""
+        {"type": "answer", "answer": Answer}. Raises EmptyMessage for an empty message.
+        `callbacks` (LangChain callback handlers) see the run, the model's tokens included."""
         started = time.perf_counter()
         message, trim_notice = prepare_message(text, self.runtime.settings.max_message_chars)
         thread_id = thread_id or uuid.uuid4().hex
         yield {"type": "status", "text": "Thinking…"}
-        turn = {"message": message, "notice": trim_notice, "passages": [], "draft": "", "answer": "",
-                "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "",
-                "gap": ""}
-        config = {"configurable": {"thread_id": thread_id}}
+        turn = new_turn(message, trim_notice)
+        config = {"configurable": {"thread_id": thread_id}, "callbacks": callbacks or []}
         final: dict[str, Any] = {}
         for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):
             if mode == "custom":
