@@ -63,7 +63,7 @@ def start_replica(env: dict, data_dir: Path, corpus: Path, log: Path) -> tuple[s
 
 def wait_ready(process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 300
-    while "ready: open" not in log.read_text():
+    while "careerbot: ready: open http" not in log.read_text():  # not "model ready: openai …"
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             pytest.fail(f"careerbot serve did not start:\n{log.read_text()[-3000:]}")
@@ -153,5 +153,6 @@ def test_two_replicas_share_conversations_and_follow_an_ingest_job(chroma_server
             assert answer["citations"][0]["source"] == "zorblax.md"
             assert "pasta.md" not in {c["source"] for c in answer["citations"]}
     finally:
-        for _, process in replicas:
+        for (_, process), log in zip(replicas, logs):
             stop_replica(process)
+            print(f"--- {log.name}\n{log.read_text(errors='replace')[-3000:]}")  # shown when the test fails
