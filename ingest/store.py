@@ -194,8 +194,8 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         raise ValueError(f"collection name {collection!r} is too short: Chroma needs 3 or more characters")
     if host:
         server = server or ChromaServer()
-        scheme = "https" if server.ssl else "http"
-        description = f"server {scheme}://{host}:{port}"
+        where = f"https://{host}:{port}" if server.ssl else f"{host}:{port}"
+        description = f"server {where}"
         if (server.tenant, server.database) != ("default_tenant", "default_database"):
             description += f" ({server.tenant}/{server.database})"
         try:
@@ -204,7 +204,7 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
             client.heartbeat()
         except Exception as error:  # noqa: BLE001 - any connection failure means the same to a user
             raise StoreUnavailable(
-                f"cannot reach the Chroma server at {scheme}://{host}:{port} ({_reason(error, server)}). "
+                f"cannot reach the Chroma server at {where} ({_reason(error, server)}). "
                 "Start it with `chroma run --path DIR --port N`, or unset CAREERBOT_CHROMA_HOST "
                 "to use the embedded store."
             ) from error

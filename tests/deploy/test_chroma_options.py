@@ -31,14 +31,14 @@ def test_tenant_and_database_keep_collections_apart(chroma_server, small_corpus,
     runtime = Runtime(settings)
     report = runtime.ingest(progress=False)
     assert runtime.store.count() == report.chunks > 0
-    assert runtime.store.description == f"server http://{host}:{port} (team-a/careers)"
+    assert runtime.store.description == f"server {host}:{port} (team-a/careers)"
     default = open_store(host=host, port=port, collection="tenant-test")
     assert default.count() == 0
 
 
 def test_a_missing_tenant_is_a_clear_message(chroma_server):
     host, port, _ = chroma_server
-    with pytest.raises(StoreUnavailable, match=r"cannot reach the Chroma server at http://127.0.0.1:\d+ .*nobody"):
+    with pytest.raises(StoreUnavailable, match=r"cannot reach the Chroma server at 127.0.0.1:\d+ .*nobody"):
         open_store(host=host, port=port, collection="x-test", server=ChromaServer(tenant="nobody"))
 
 
