@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup run test bench eval clean browser
+.PHONY: setup run test bench eval clean browser postgres
 
 setup: $(VENV)/.installed
 
@@ -33,10 +33,14 @@ $(VENV)/.installed: $(VENV)/.torch pyproject.toml constraints.txt
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Debian's PostgreSQL for the shared-conversation and replica tests (they start their own cluster).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql; }
+
 run: setup
 	$(BIN)/careerbot serve
 
-test: setup browser
+test: setup browser postgres
 	$(BIN)/python -m pytest
 
 bench: setup

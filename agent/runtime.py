@@ -12,7 +12,7 @@ from agent.guards.redact import install_log_redaction
 from agent.settings import Settings, get_settings
 from ingest.embedding import choose_encoder, encoder_needs_preparing, prepare_encoder
 from ingest.pipeline import IngestReport, ingest
-from ingest.store import Store, open_store
+from ingest.store import ChromaServer, Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +37,16 @@ class Runtime:
         s = self.settings
         secure_data_dir(s.data_dir)
         return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path,
-                          timeout_s=s.chroma_timeout_s)
+                          timeout_s=s.chroma_timeout_s,
+                          server=ChromaServer(ssl=s.chroma_ssl, headers=s.chroma_headers, token=s.chroma_token,
+                                              token_header=s.chroma_token_header, tenant=s.chroma_tenant,
+                                              database=s.chroma_database))
 
     @cached_property
     def retriever(self):
         from agent.retrieval import HybridRetriever
 
-        if self.store.count() == 0:
+        if self.settings.ingests_on_start and self.store.count() == 0:
             self.ingest(progress=True)
         else:
             self.prepare_encoder()
@@ -74,7 +77,8 @@ class Runtime:
         s = self.settings
         with self._ingest_lock:
             report = ingest(s.corpus_dir, self.store, s.chunk_size, s.chunk_overlap, rebuild=rebuild,
-                            progress=progress, model_path=self.model_path, screen=quarantine_reason)
+                            progress=progress, model_path=self.model_path, screen=quarantine_reason,
+                            corpus=s.corpus_name)
             self.prepare_encoder()
             if "retriever" in self.__dict__:
                 self.retriever.refresh()

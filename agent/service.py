@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import threading
 import time
 import uuid
@@ -73,13 +72,21 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
     return trimmed, f"Your message was {len(message):,} characters; I read the first {max_chars:,}."
 
 
+def new_turn(message: str, notice: str = "") -> dict[str, Any]:
+    """The graph input for one user message (what `graph.stream` / `graph.invoke` take)."""
+    return {"message": message, "notice": notice, "passages": [], "draft": "", "answer": "", "sentences": [],
+            "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": ""}
+
+
 class Careerbot:
-    """One per process. Conversations are LangGraph threads, checkpointed in SQLite, so they
-    survive a restart and never mix: each turn runs with its caller's `thread_id`."""
+    """One per process. Conversations are LangGraph threads, checkpointed in SQLite (or PostgreSQL,
+    shared by replicas: agent/checkpoint.py), so they survive a restart and never mix: each turn
+    runs with its caller's `thread_id`."""
 
     def __init__(self, runtime: Runtime | None = None, use_llm: bool = True, llm=None) -> None:
-        """`llm` injects a backend (tests, embedding careerbot in another app); by default the
-        runtime's configured one is loaded on first use."""
+        """`llm` injects a backend or any LangChain `BaseChatModel` (ChatOllama, ChatOpenAI, a user's
+        own: tests, embedding careerbot in another app); by default the runtime's configured one is
+        loaded on first use. Either way the nodes reach it as a chat model (agent/llm/chat_model.py)."""
         self.runtime = runtime or Runtime()
         self.use_llm = use_llm
         self.llm = llm
@@ -95,21 +102,21 @@ class Careerbot:
             return self._graph
 
     def _build(self):
+        from agent.llm.chat_model import as_backend
+
         settings = self.runtime.settings
         if self.llm is not None or not self.use_llm:
             llm, llm_error = self.llm, None
         else:
             llm, llm_error = self.runtime.llm_or_error()
+        llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
         deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error)
         return build_graph(deps, self._checkpointer())
 
     def _checkpointer(self):
-        from langgraph.checkpoint.sqlite import SqliteSaver
+        from agent.checkpoint import open_checkpointer
 
-        settings = self.runtime.settings
-        secure_data_dir(settings.data_dir)
-        connection = sqlite3.connect(private_file(settings.data_dir / "conversations.sqlite"), check_same_thread=False)
-        return SqliteSaver(connection)
+        return open_checkpointer(self.runtime.settings)
 
     @property
     def state_graph(self):
@@ -123,17 +130,16 @@ class Careerbot:
                                                 self._checkpointer())
             return self._state_graph
 
-    def stream(self, text: str, thread_id: str | None = None) -> Iterator[dict[str, Any]]:
+    def stream(self, text: str, thread_id: str | None = None, callbacks: list | None = None) -> Iterator[dict[str, Any]]:
         """Events: {"type": "status", "text"}, {"type": "token", "text"}, then one
-        {"type": "answer", "answer": Answer}. Raises EmptyMessage for an empty message."""
+        {"type": "answer", "answer": Answer}. Raises EmptyMessage for an empty message.
+        `callbacks` (LangChain callback handlers) see the run, the model's tokens included."""
         started = time.perf_counter()
         message, trim_notice = prepare_message(text, self.runtime.settings.max_message_chars)
         thread_id = thread_id or uuid.uuid4().hex
         yield {"type": "status", "text": "Thinking…"}
-        turn = {"message": message, "notice": trim_notice, "passages": [], "draft": "", "answer": "",
-                "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "",
-                "gap": ""}
-        config = {"configurable": {"thread_id": thread_id}}
+        turn = new_turn(message, trim_notice)
+        config = {"configurable": {"thread_id": thread_id}, "callbacks": callbacks or []}
         final: dict[str, Any] = {}
         for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):
             if mode == "custom":

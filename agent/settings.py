@@ -27,6 +27,25 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8000
     collection: str = "careerbot"
+    # Chroma server connection (ignored for the embedded store). The token is sent as
+    # `Authorization: Bearer …` (or in `chroma_token_header`), and is never printed.
+    chroma_ssl: bool = False
+    chroma_headers: dict[str, str] = Field(default_factory=dict)
+    chroma_token: SecretStr | None = None
+    chroma_token_header: str = "Authorization"
+    chroma_tenant: str = "default_tenant"
+    chroma_database: str = "default_database"
+
+    # Corpus ownership: an ingest adds, updates and deletes only chunks of this corpus name, so
+    # several deployments (or teams) can share one Chroma collection without deleting each other's.
+    corpus_name: str = Field(default="careerbot", min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    # Ingest the corpus folder when a process starts. None: on for the embedded store, off for a
+    # Chroma server (there `careerbot ingest` is a job a deployment runs once, not every replica).
+    ingest_on_start: bool | None = None
+
+    # Conversations: unset keeps them in SQLite in the data dir; a postgresql://… URL shares them
+    # between replicas (langgraph-checkpoint-postgres).
+    checkpoint_url: SecretStr | None = None
 
     # Embeddings: a path overrides the packaged all-MiniLM-L6-v2.
     embedding_model_path: Path | None = None
@@ -106,6 +125,10 @@ class Settings(BaseSettings):
     @property
     def encoder_path(self) -> Path:
         return self.encoder_dir or self.data_dir / "encoder"
+
+    @property
+    def ingests_on_start(self) -> bool:
+        return self.ingest_on_start if self.ingest_on_start is not None else not self.chroma_host
 
     @property
     def chroma_mode(self) -> str:

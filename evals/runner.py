@@ -17,7 +17,7 @@ from agent.settings import PROJECT_ROOT
 from evals.compare import Change, compare
 from evals import gate
 from evals.gate import check, load_thresholds
-from evals.suites import NAMES, Context, SuiteResult
+from evals.suites import LLM_SUITES, NAMES, Context, SuiteResult
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,10 @@ def run_eval(suites: tuple[str, ...] = NAMES, llm: str = "none", out: Path = DEF
     started = time.perf_counter()
     context = Context(llm=llm, limit=limit, runtime=runtime, backend=backend, progress=progress is not None)
     results = []
+    model = ""
     try:
+        if llm != "none" and any(suite in LLM_SUITES for suite in suites):
+            model = context.model  # loads and checks the model first: a bad backend fails before any suite
         for suite in suites:
             say(f"{suite}…")
             began = time.perf_counter()
@@ -68,7 +71,7 @@ def run_eval(suites: tuple[str, ...] = NAMES, llm: str = "none", out: Path = DEF
     out.mkdir(parents=True, exist_ok=True)
     previous = _read(out / "metrics.json")
     data = {
-        "run": {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "suites": list(suites), "llm": llm,
+        "run": {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "suites": list(suites), "llm": llm, "model": model,
                 "limit": limit, "wall_s": round(time.perf_counter() - started, 1), "commit": _commit(),
                 "python": platform.python_version(), "machine": f"{platform.machine()}, {_cores()} cores"},
         "metrics": metrics,

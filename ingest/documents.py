@@ -9,6 +9,8 @@ from typing import Literal
 Kind = Literal["guide", "resource"]
 
 SECTION_SEPARATOR = " › "
+# The corpus name chunks carry when none is configured (and chunks stored before names existed).
+DEFAULT_CORPUS = "careerbot"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Chunk:
     # Why this passage is withheld from the model and from answers ("" for plain content): set at
     # ingest by the screen the agent passes in (agent.guards.injection), stored with the chunk.
     quarantine: str = ""
+    corpus: str = DEFAULT_CORPUS  # which ingest owns it: only that corpus's ingest may update or delete it
 
     @property
     def text(self) -> str:
@@ -54,7 +57,7 @@ class Chunk:
         return {
             "source": self.source, "title": self.title, "section": self.section,
             "kind": self.kind, "position": self.position, "body": self.body, "short_title": self.short_title,
-            "quarantine": self.quarantine,
+            "quarantine": self.quarantine, "corpus": self.corpus,
         }
 
 
@@ -62,3 +65,15 @@ def chunk_id(source: str, text: str) -> str:
     """A content hash: the same text from the same source always gets the same id, so
     re-ingesting unchanged text is a no-op and a changed passage gets a new id."""
     return hashlib.sha256(f"{source}\0{text}".encode("utf-8")).hexdigest()[:32]
+
+
+def owned_chunk_id(corpus: str, content_id: str) -> str:
+    """A chunk's id within its corpus: the same file in two corpora is two chunks, each owned by
+    its own ingest. The default corpus keeps the plain content id, so stores made before corpus
+    names existed are not re-embedded."""
+    return content_id if corpus == DEFAULT_CORPUS else chunk_id(corpus, content_id)
+
+
+def owner(metadata: dict) -> str:
+    """The corpus a stored chunk belongs to."""
+    return str(metadata.get("corpus") or DEFAULT_CORPUS)

@@ -11,7 +11,7 @@ from typing import Callable
 from tqdm import tqdm
 
 from ingest.chunking import chunk_document
-from ingest.documents import Chunk, Document
+from ingest.documents import DEFAULT_CORPUS, Chunk, Document, owned_chunk_id, owner
 from ingest.embedding import embed, prepare_encoder
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
 from ingest.resources import RESOURCES_FILE, resource_documents
@@ -97,9 +97,12 @@ def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None
 
 def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap: int = 25,
            rebuild: bool = False, progress: bool = True, model_path: str | None = None,
-           screen: Callable[[str], str] | None = None) -> IngestReport:
-    """Bring the store in line with the corpus. `screen(text)` returns why a chunk must be withheld
-    from the model ("" when it is plain content); the chunk is stored flagged with that reason.
+           screen: Callable[[str], str] | None = None, corpus: str = DEFAULT_CORPUS) -> IngestReport:
+    """Bring the store's chunks of `corpus` (a name: CAREERBOT_CORPUS_NAME) in line with the folder.
+    Chunks of other corpora in the same collection are never updated or deleted, and every ingest
+    that changes the store gives it a new corpus version, so other processes refresh their BM25.
+    `screen(text)` returns why a chunk must be withheld from the model ("" when it is plain
+    content); the chunk is stored flagged with that reason.
 
     Order matters for crash safety: new chunks are added (in batches, ids are content hashes, so
     a re-run skips what a killed run already wrote) before stale chunks are deleted. A run killed
@@ -107,21 +110,26 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     started = time.perf_counter()
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus directory {corpus_dir} does not exist")
-    # A rebuild fills a staging collection and swaps it in at the end: killed half-way, it leaves
-    # the old store whole (and the next rebuild starts its staging afresh).
-    target = store.staging() if rebuild else store
-    stored = target.metadata_by_id()
-    known_titles = {meta["source"]: meta["title"] for meta in (store.metadata_by_id() if rebuild else stored).values()
-                    if meta.get("kind") == "guide" and meta.get("source") and meta.get("title")}
+    # A rebuild of a collection that holds only this corpus fills a staging collection and swaps it
+    # in at the end; in a shared collection it re-writes this corpus's chunks in place (same ids).
+    # Killed half-way, either leaves the old chunks whole, and the next run completes it.
+    everything = store.metadata_by_id()
+    sole_owner = all(owner(meta) == corpus for meta in everything.values())
+    target = store.staging() if rebuild and sole_owner else store
+    stored = {chunk_id: meta for chunk_id, meta in (target.metadata_by_id() if target is not store else everything).items()
+              if owner(meta) == corpus}
+    known_titles = {meta["source"]: meta["title"] for meta in everything.values()
+                    if owner(meta) == corpus and meta.get("kind") == "guide" and meta.get("source") and meta.get("title")}
     documents, skipped, failed = load_corpus(corpus_dir, known_titles)
-    chunks = [chunk for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
+    chunks = [replace(chunk, id=owned_chunk_id(corpus, chunk.id), corpus=corpus)
+              for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
     if screen is not None:
         chunks = [replace(chunk, quarantine=screen(f"{chunk.title}\n{chunk.text}")) for chunk in chunks]
     wanted = {chunk.id: chunk for chunk in chunks}
 
-    new = [chunk for chunk_id, chunk in wanted.items() if chunk_id not in stored]
+    new = [chunk for chunk_id, chunk in wanted.items() if rebuild or chunk_id not in stored]
     moved = [chunk for chunk_id, chunk in wanted.items()
-             if chunk_id in stored and _differs(stored[chunk_id], chunk)]
+             if not rebuild and chunk_id in stored and _differs(stored[chunk_id], chunk)]
     stale = [chunk_id for chunk_id, meta in stored.items()
              if chunk_id not in wanted and meta.get("source") not in failed]
 
@@ -130,13 +138,10 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     embed_seconds = _embed_and_add(target, new, progress, model_path)
     target.update_metadata(moved)
     target.delete(stale)
-    if rebuild:
+    if target is not store:
         store.replace_with(target)
     if new or moved or stale or rebuild:
-        gone = set(stale)
-        final = {chunk_id: meta for chunk_id, meta in stored.items() if chunk_id not in gone}
-        final.update({chunk.id: chunk.metadata() for chunk in new + moved})
-        store.set_corpus_version(corpus_digest(final))
+        store.set_corpus_version(corpus_digest(store.metadata_by_id()))  # the whole collection, all corpora
 
     report = IngestReport(
         files=len({doc.source for doc in documents}), chunks=len(wanted), added=len(new),

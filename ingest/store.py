@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,7 +20,30 @@ log = logging.getLogger(__name__)
 WRITE_BATCH = 256
 READ_BATCH = 5000
 STAGING_SUFFIX = "-rebuild"
-VERSION_KEY = "corpus_version"  # in the collection's metadata
+# Collection metadata key holding the corpus version: a digest of what the collection holds, new
+# after every ingest that changed it, so every process sharing it can tell cheaply that its BM25
+# side is out of date.
+VERSION_KEY = "corpus_version"
+
+
+@dataclass(frozen=True)
+class ChromaServer:
+    """How to talk to a Chroma server beyond host and port: TLS, extra headers, a token (kept a
+    SecretStr so it never shows in a repr or a log), tenant and database."""
+
+    ssl: bool = False
+    headers: dict[str, str] = field(default_factory=dict)
+    token: Any = None  # pydantic SecretStr (or a plain str)
+    token_header: str = "Authorization"
+    tenant: str = "default_tenant"
+    database: str = "default_database"
+
+    def all_headers(self) -> dict[str, str]:
+        headers = dict(self.headers)
+        if self.token:
+            token = self.token.get_secret_value() if hasattr(self.token, "get_secret_value") else str(self.token)
+            headers[self.token_header] = f"Bearer {token}" if self.token_header.lower() == "authorization" else token
+        return headers
 
 
 class StoreUnavailable(RuntimeError):
@@ -176,10 +199,20 @@ def _stored(page: dict, i: int, with_embedding: bool) -> StoredChunk:
     )
 
 
+def _reason(error: Exception, server: ChromaServer) -> str:
+    """`describe_error`, with any header value (the token) blanked out."""
+    text = describe_error(error)
+    for value in server.all_headers().values():
+        text = text.replace(value, "***")
+    return text
+
+
 def open_store(path: Path | None = None, host: str | None = None, port: int = 8000,
-               collection: str = "careerbot", model_path: str | None = None, timeout_s: float = 10.0) -> Store:
-    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set.
-    Every request to a server is bounded by `timeout_s` (a hung server must not hang a turn)."""
+               collection: str = "careerbot", model_path: str | None = None, timeout_s: float = 10.0,
+               server: ChromaServer | None = None) -> Store:
+    """Embedded PersistentClient at `path`, or HttpClient to a Chroma server when `host` is set
+    (with `server`'s TLS, headers, token, tenant and database). Every request to a server is
+    bounded by `timeout_s` (a hung server must not hang a turn)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -187,15 +220,20 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
     if len(collection) < 3:
         raise ValueError(f"collection name {collection!r} is too short: Chroma needs 3 or more characters")
     if host:
-        description = f"server {host}:{port}"
+        server = server or ChromaServer()
+        where = f"https://{host}:{port}" if server.ssl else f"{host}:{port}"
+        description = f"server {where}"
+        if (server.tenant, server.database) != ("default_tenant", "default_database"):
+            description += f" ({server.tenant}/{server.database})"
         try:
-            _heartbeat(host, port, timeout_s)  # the client's own first request has no timeout
-            client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+            _heartbeat(host, port, timeout_s, server.ssl)  # the client's own first request has no timeout
+            client = chromadb.HttpClient(host=host, port=port, ssl=server.ssl, headers=server.all_headers(),
+                                         tenant=server.tenant, database=server.database, settings=chroma_settings)
             _bound_requests(client, timeout_s)
             client.heartbeat()
         except Exception as error:  # noqa: BLE001 - any connection failure means the same to a user
             raise StoreUnavailable(
-                f"cannot reach the Chroma server at {host}:{port} ({describe_error(error)}). "
+                f"cannot reach the Chroma server at {where} ({_reason(error, server)}). "
                 "Start it with `chroma run --path DIR --port N`, or unset CAREERBOT_CHROMA_HOST "
                 "to use the embedded store."
             ) from error
@@ -216,11 +254,12 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
                                "and the server is answering.") from error
 
 
-def _heartbeat(host: str, port: int, timeout_s: float) -> None:
+def _heartbeat(host: str, port: int, timeout_s: float, ssl: bool = False) -> None:
     """One bounded request before chromadb's client makes its unbounded first one."""
     import httpx
 
-    httpx.get(f"http://{host}:{port}/api/v2/heartbeat", timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))).raise_for_status()
+    scheme = "https" if ssl else "http"
+    httpx.get(f"{scheme}://{host}:{port}/api/v2/heartbeat", timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))).raise_for_status()
 
 
 def _bound_requests(client, timeout_s: float) -> None:

@@ -221,8 +221,9 @@ def cmd_prepare(args) -> int:
         from agent.llm import LLMUnavailable
 
         try:
-            runtime.llm
-            print(f"LLM ready: {runtime.settings.llm}")
+            from agent.llm import describe
+
+            print(f"LLM ready: {describe(runtime.llm)}")
         except LLMUnavailable as error:
             raise CareerbotError(one_line(error), EXIT_FAILURE) from error
     return 0
@@ -313,8 +314,9 @@ def _parser() -> argparse.ArgumentParser:
                                         "evals/thresholds.toml.")
     p.add_argument("--suite", choices=["retrieval", "answers", "probes", "plans", "checker", "all"], default="all",
                    help="which dataset to run")
-    p.add_argument("--llm", choices=["none", "embedded"], default="none",
-                   help="answer with the local model (slow, the full suite) or extractively (default, fast)")
+    p.add_argument("--llm", choices=["none", "embedded", "configured"], default="none",
+                   help="answer with the local model (slow, the full suite), with the backend CAREERBOT_LLM "
+                        "configures (embedded, ollama, openai), or extractively (default, fast)")
     p.add_argument("--out", help="report folder (default: eval-out/ in the project)")
     p.add_argument("--gate", action="store_true", help="exit 1 when a metric is below its threshold")
     p.add_argument("--limit", type=int, help="only the first N rows of each dataset (a quick look)")

@@ -23,12 +23,20 @@ def serve(host: str | None = None, port: int | None = None, no_llm: bool = False
     host, port = host or settings.host, port or settings.port
     use_llm = not no_llm and settings.llm != "none"
 
-    say(f"step 1/3: the guides in {settings.corpus_dir} → the vector store ({settings.chroma_mode})")
-    say(runtime.ingest(progress=True).summary())
+    if settings.ingests_on_start:
+        say(f"step 1/3: the guides in {settings.corpus_dir} → the vector store ({settings.chroma_mode})")
+        say(runtime.ingest(progress=True).summary())
+    else:
+        # A Chroma server is shared: `careerbot ingest` is a job run once, and every replica
+        # picks up its result on the next question (the corpus version changes).
+        say(f"step 1/3: the vector store ({settings.chroma_mode}) holds {runtime.store.count()} chunks; "
+            "ingest on start is off (run `careerbot ingest` as a job; CAREERBOT_INGEST_ON_START=true to change)")
     if use_llm:
+        from agent.llm import describe
+
         say(f"step 2/3: the language model ({settings.llm}); the first start assembles and checks it")
         backend, error = runtime.llm_or_error()
-        say(f"model ready: {getattr(backend, 'name', settings.llm)}" if backend else error)
+        say(f"model ready: {describe(backend)}" if backend else error)
     else:
         say("step 2/3: no language model (--no-llm or CAREERBOT_LLM=none): answers are extractive")
     say("step 3/3: warming up retrieval and the conversation store")

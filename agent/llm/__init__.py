@@ -1,6 +1,6 @@
 """LLM backends: the embedded GGUF model (llama.cpp), Ollama, or any OpenAI-compatible server."""
 
 from agent.llm.backend import ChatBackend, LLMUnavailable, Message
-from agent.llm.factory import load_backend
+from agent.llm.factory import describe, load_backend
 
-__all__ = ["ChatBackend", "LLMUnavailable", "Message", "load_backend"]
+__all__ = ["ChatBackend", "LLMUnavailable", "Message", "describe", "load_backend"]

@@ -28,15 +28,31 @@ def load_backend(settings: Settings, progress: bool = True) -> ChatBackend | Non
                 raise LLMUnavailable(str(error)) from error
         return LlamaCppBackend(path, n_ctx=settings.llm_context, n_threads=settings.llm_threads,
                                user_supplied=settings.llm_model_path is not None, use_mmap=settings.llm_mmap)
+    # A remote server is contacted now, not on the first question: what it serves is checked and,
+    # with CAREERBOT_LLM_MODEL unset, its only model is used (agent/llm/discovery.py).
+    from agent.llm import discovery
+
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if settings.llm == "ollama":
         from agent.llm.remote import OllamaBackend
 
-        return OllamaBackend(settings.llm_base_url or "http://127.0.0.1:11434", settings.llm_model or "qwen2.5:1.5b",
-                             settings.llm_timeout_s, settings.llm_connect_timeout_s)
+        base_url = (settings.llm_base_url or "http://127.0.0.1:11434").rstrip("/")
+        return OllamaBackend(base_url, discovery.ollama_model(base_url, settings.llm_model), settings.llm_timeout_s,
+                             settings.llm_connect_timeout_s)
     from agent.llm.remote import OpenAICompatibleBackend
 
     if not settings.llm_base_url:
         raise LLMUnavailable("CAREERBOT_LLM=openai needs CAREERBOT_LLM_BASE_URL (e.g. http://127.0.0.1:8000/v1)")
-    return OpenAICompatibleBackend(settings.llm_base_url, settings.llm_model or "default", api_key, settings.llm_timeout_s,
-                                   settings.llm_connect_timeout_s)
+    base_url = settings.llm_base_url.rstrip("/")
+    return OpenAICompatibleBackend(base_url, discovery.openai_model(base_url, settings.llm_model, api_key), api_key,
+                                   settings.llm_timeout_s, settings.llm_connect_timeout_s)
+
+
+def describe(backend) -> str:
+    """What a report or a start-up line calls the model: backend kind and model name."""
+    if backend is None:
+        return "none (extractive answers)"
+    model = getattr(backend, "model", None) or getattr(getattr(backend, "model_path", None), "name", None)
+    where = getattr(backend, "base_url", None)
+    return " ".join(part for part in (getattr(backend, "name", type(backend).__name__), model,
+                                      f"at {where}" if where else "") if part)

@@ -52,11 +52,19 @@ class HybridRetriever:
 
     def refresh(self) -> None:
         """Bring the BM25 side in line with the store's corpus version: loaded when saved, rebuilt
-        only when an ingest changed the corpus. Call after every ingest."""
+        only when an ingest changed the corpus. Runs after this process's ingest, and on the next
+        search after any other process's (see `follow_store`)."""
         sparse = load_or_build(self.store, self.index_dir)
         with self._lock:
             self.sparse: SparseSide = sparse
         log.info("retriever: %d chunks in the BM25 side (corpus version %s)", sparse.size, sparse.version)
+
+    def follow_store(self) -> None:
+        """Replicas stay in step: an ingest job or another replica may have changed the shared
+        collection. Its corpus version is one small read per search; BM25 is rebuilt only when it moved."""
+        if self.store.corpus_version() != self.sparse.version:
+            log.info("corpus version changed: refreshing BM25")
+            self.refresh()
 
     @property
     def size(self) -> int:
@@ -68,6 +76,7 @@ class HybridRetriever:
         (a Chroma server that went away); the next call works again once it is back."""
         query = prepare_query(query, self.max_query_words)
         try:
+            self.follow_store()
             return self._search(query, k, mode, source, kind)
         except (EmptyQuery, StoreUnavailable):
             raise

@@ -56,7 +56,8 @@ def render(data: dict, previous_run: dict | None, changes: list[Change]) -> str:
     run = data["run"]
     sections = list(data["metrics"])
     body = [f"<h1>careerbot eval — {escape(run['date'])}</h1>",
-            f"<p class='meta'>Suites: {escape(', '.join(run['suites']))} · LLM: {escape(run['llm'])} · limit: "
+            f"<p class='meta'>Suites: {escape(', '.join(run['suites']))} · LLM: {escape(run['llm'])}"
+            f"{escape(' (' + run['model'] + ')' if run.get('model') else '')} · limit: "
             f"{escape(str(run['limit'] or 'none'))} · wall time {run['wall_s']} s · commit {escape(run['commit'] or '?')}"
             f" · {escape(run['machine'])}</p>",
             "<nav>" + "".join(f"<a href='#{s}'>{escape(s)}</a>" for s in sections) + "<a href='#metrics'>metrics</a></nav>"]

@@ -12,10 +12,15 @@ from evals.suites import suite_of
 MAX_ROWS = 25  # problem rows listed per table; report.html has them all
 
 
+def _model(run: dict) -> str:
+    """The model the answers came from (runs before this field existed have none)."""
+    return f" ({run['model']})" if run.get("model") else ""
+
+
 def render(data: dict, previous_run: dict | None, changes: list[Change]) -> str:
     run = data["run"]
     out = [f"# careerbot eval — {run['date']}", "",
-           f"Suites: {', '.join(run['suites'])} · LLM: {run['llm']} · limit: {run['limit'] or 'none'} · "
+           f"Suites: {', '.join(run['suites'])} · LLM: {run['llm']}{_model(run)} · limit: {run['limit'] or 'none'} · "
            f"wall time {run['wall_s']} s · commit {run['commit'] or '?'} · {run['machine']}", ""]
     out += _gate(data) + _changes(previous_run, changes)
     for section in data["metrics"]:

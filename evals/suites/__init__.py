@@ -103,8 +103,14 @@ class Context:
         if self._backend is not None or self.llm == "none":
             return self._backend
         from agent.llm import LLMUnavailable, load_backend
+        from agent.settings import get_settings
+
+        if self.llm == "configured":
+            # What the deployment uses (CAREERBOT_LLM and friends): embedded, Ollama or an
+            # OpenAI-compatible server, checked before the first question.
+            return load_backend(get_settings(), progress=True)
         from agent.llm.model_file import MODEL_FILENAME, ModelFileError, assemble
-        from agent.settings import Settings, get_settings
+        from agent.settings import Settings
 
         user = get_settings()
         try:
@@ -112,6 +118,13 @@ class Context:
         except ModelFileError as error:
             raise LLMUnavailable(str(error)) from error
         return load_backend(Settings(data_dir=user.data_dir, llm=self.llm, llm_model_path=path), progress=False)
+
+    @property
+    def model(self) -> str:
+        """The model this run answers with, as the report names it."""
+        from agent.llm import describe
+
+        return describe(self.backend)
 
     def close(self) -> None:
         if self._temp is not None:

@@ -156,7 +156,9 @@ def test_unreachable_servers_are_clear_messages():
 
 def test_settings_choose_the_backend(tmp_path):
     assert load_backend(Settings(llm="none", data_dir=tmp_path)) is None
-    assert isinstance(load_backend(Settings(llm="ollama", data_dir=tmp_path)), OllamaBackend)
+    # A remote backend is contacted when it is loaded (agent/llm/discovery.py): nothing listens here.
+    with pytest.raises(LLMUnavailable, match="cannot reach Ollama at http://127.0.0.1:.*ollama serve"):
+        load_backend(Settings(llm="ollama", llm_base_url=f"http://127.0.0.1:{free_port()}", data_dir=tmp_path))
     with pytest.raises(LLMUnavailable, match="CAREERBOT_LLM_BASE_URL"):
         load_backend(Settings(llm="openai", data_dir=tmp_path))
     assert isinstance(load_backend(Settings(llm="embedded", data_dir=tmp_path, llm_model_path=smollm2_path())),
