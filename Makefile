@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup run test bench eval clean browser
+.PHONY: setup run test bench eval clean browser axe
 
 setup: $(VENV)/.installed
 
@@ -33,10 +33,17 @@ $(VENV)/.installed: $(VENV)/.torch pyproject.toml constraints.txt
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# axe-core (pinned in package-lock.json) for the accessibility checks in tests/ui: injected into the page.
+axe: node_modules/axe-core/axe.min.js
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 run: setup
 	$(BIN)/careerbot serve
 
-test: setup browser
+test: setup browser axe
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -9,10 +9,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from langchain_core.tools import ToolException
-from langgraph.config import get_stream_writer
+from langgraph.config import get_config, get_stream_writer
 
 from agent import replies
+from agent.citations import turn_record
 from agent.grounding import extractive_answer, select_evidence, verify_answer
+from agent.language import is_english, search_text
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
 from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
@@ -44,6 +46,7 @@ class Deps:
     llm: ChatBackend | None
     plan_tool: Any
     llm_error: str | None = None  # why the configured LLM could not be loaded, shown once per answer
+    stops: Any = frozenset()  # turn ids whose reader went away (Stop pressed): the model stops for them
 
 
 def _emit(event: dict) -> None:
@@ -58,6 +61,8 @@ def route(state: ChatState, deps: Deps) -> dict:
     profile = merge_facts(state.get("profile") or {}, extract_profile_facts(message))
     kind = classify(message)
     update: dict = {"profile": profile, "route": kind}
+    if not is_english(message):
+        update["notice"] = _join(state.get("notice"), replies.NOT_ENGLISH_NOTICE)
     if kind == "injection":
         remainder = strip_injection(message)
         if remainder and classify(remainder) in ("question", "plan") and in_domain(remainder):
@@ -70,7 +75,9 @@ def route(state: ChatState, deps: Deps) -> dict:
 def retrieve(state: ChatState, deps: Deps) -> dict:
     _emit({"status": "Searching the guides…"})
     started = time.perf_counter()
-    message, history = state["message"], state.get("queries") or []
+    message, history = search_text(state["message"]), state.get("queries") or []
+    if not message:  # another language, and no English term to search with
+        return {"route": "not_english", "query": "", "passages": []}
     try:
         query, passages = message, deps.retriever.search(message, k=deps.settings.top_k)
         if history and is_follow_up(message):
@@ -85,7 +92,8 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
     if not passages or passages[0].score < deps.settings.min_relevance:
-        update["route"] = "not_covered" if in_domain(message) else "off_topic"
+        update["route"] = ("not_english" if not is_english(state["message"])
+                           else "not_covered" if in_domain(message) else "off_topic")
     elif gap := uncovered_topic(message, [p.text for p in passages]):
         update.update(route="not_covered", gap=gap)
     return update
@@ -115,7 +123,8 @@ def compose(state: ChatState, deps: Deps) -> dict:
     passages = state["passages"]
     question = state["query"]
     texts = passage_texts(state)
-    _emit({"status": f"Reading {len(passages)} passages…"})
+    _emit({"status": f"Reading {len(passages)} passages…",
+           "found": list(dict.fromkeys(p["short_heading"] for p in passages))})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
     if deps.llm is None:
@@ -124,8 +133,12 @@ def compose(state: ChatState, deps: Deps) -> dict:
     evidence = [(p["short_heading"], sentences) for p, sentences in zip(passages, select_evidence(question, texts))]
     messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(question, evidence))]
     pieces: list[str] = []
+    turn = get_config().get("configurable", {}).get("turn_id")
     try:
         for piece in deps.llm.stream(messages, deps.settings.llm_max_tokens, deps.settings.llm_temperature):
+            if turn in deps.stops:  # leaving the loop closes the model's stream: it stops generating
+                return {"draft": "".join(pieces).strip(), "timings": timings,
+                        "notice": _join(state.get("notice"), replies.STOPPED_NOTICE)}
             if not pieces:
                 timings["first_token_ms"] = (time.perf_counter() - started) * 1000
             pieces.append(piece)
@@ -176,11 +189,14 @@ def respond(state: ChatState, deps: Deps) -> dict:
         answer = replies.OFF_TOPIC
     elif route_taken == "injection":
         answer = replies.INJECTION
+    elif route_taken == "not_english":
+        answer = replies.NOT_ENGLISH
     elif route_taken == "not_covered":
         topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide"})
         answer = replies.not_covered(topics, state.get("gap"))
     return {"answer": answer, "turns": [{"role": "user", "content": state["message"]},
-                                        {"role": "assistant", "content": answer}]}
+                                        {"role": "assistant", "content": answer,
+                                         "record": turn_record(state, answer)}]}
 
 
 def after_route(state: ChatState) -> str:

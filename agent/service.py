@@ -11,8 +11,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
+from agent.citations import citations
 from agent.graph import build_graph
-from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
 from agent.runtime import Runtime
@@ -57,6 +57,27 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
         f"Your message was {len(message):,} characters; I read the first {max_chars:,}.")
 
 
+class StopRequests:
+    """Turn ids whose reader went away; the compose node checks it between tokens. Thread-safe, and
+    bounded: only the latest stops are kept (a turn checks within a token of being stopped)."""
+
+    KEEP = 1000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._turns: dict[str, None] = {}
+
+    def add(self, turn_id: str) -> None:
+        with self._lock:
+            self._turns[turn_id] = None
+            while len(self._turns) > self.KEEP:
+                del self._turns[next(iter(self._turns))]
+
+    def __contains__(self, turn_id: object) -> bool:
+        with self._lock:
+            return turn_id in self._turns
+
+
 class Careerbot:
     """One per process. Conversations are LangGraph threads, checkpointed in SQLite, so they
     survive a restart and never mix: each turn runs with its caller's `thread_id`."""
@@ -69,6 +90,7 @@ class Careerbot:
         self.llm = llm
         self._lock = threading.Lock()
         self._graph = None
+        self._stops = StopRequests()
 
     @property
     def graph(self):
@@ -88,31 +110,41 @@ class Careerbot:
         else:
             llm, llm_error = self.runtime.llm_or_error()
         deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, plan_tool=build_learning_plan,
-                    llm_error=llm_error)
+                    llm_error=llm_error, stops=self._stops)
         settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         connection = sqlite3.connect(settings.data_dir / "conversations.sqlite", check_same_thread=False)
         return build_graph(deps, SqliteSaver(connection))
 
     def stream(self, text: str, thread_id: str | None = None) -> Iterator[dict[str, Any]]:
-        """Events: {"type": "status", "text"}, {"type": "token", "text"}, then one
-        {"type": "answer", "answer": Answer}. Raises EmptyMessage for an empty message."""
+        """Events: {"type": "status", "text", "found"} ("found": the headings the passages come
+        from, known before the model's first word), {"type": "token", "text"}, then one {"type": "answer",
+        "answer": Answer}. Raises EmptyMessage for an empty message. Closing the stream early (the
+        web user pressed Stop) stops the model generating for this turn."""
         started = time.perf_counter()
         message, trim_notice = prepare_message(text, self.runtime.settings.max_message_chars)
         thread_id = thread_id or uuid.uuid4().hex
-        yield {"type": "status", "text": "Thinking…"}
+        yield {"type": "status", "text": "Thinking…", "found": []}
         turn = {"message": message, "notice": trim_notice, "passages": [], "draft": "", "answer": "",
                 "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "",
                 "gap": ""}
-        config = {"configurable": {"thread_id": thread_id}}
+        turn_id = uuid.uuid4().hex
+        config = {"configurable": {"thread_id": thread_id, "turn_id": turn_id}}
         final: dict[str, Any] = {}
-        for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):
-            if mode == "custom":
-                if "token" in payload:
+        # Held in a name: were the loop's own reference the only one, leaving the loop would close
+        # the graph's stream (which waits for the running node) before the stop below is recorded.
+        steps = self.graph.stream(turn, config, stream_mode=["custom", "values"])
+        try:
+            for mode, payload in steps:
+                if mode == "values":
+                    final = payload
+                elif "token" in payload:
                     yield {"type": "token", "text": payload["token"]}
                 elif "status" in payload:
-                    yield {"type": "status", "text": payload["status"]}
-            else:
-                final = payload
+                    yield {"type": "status", "text": payload["status"], "found": payload.get("found") or []}
+        except GeneratorExit:
+            self._stops.add(turn_id)  # first, so the compose node sees it at its next token…
+            steps.close()  # …then wait for the graph to wind down
+            raise
         timings = dict(final.get("timings") or {})
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         yield {"type": "answer", "answer": self._answer(final, thread_id, timings)}
@@ -130,12 +162,7 @@ class Careerbot:
 
     @staticmethod
     def _answer(state: dict[str, Any], thread_id: str, timings: dict[str, float]) -> Answer:
-        passages = state.get("passages") or []
-        cited = set(cited_numbers(state.get("answer", "")))
-        citations = [{"n": n, "source": p["source"], "title": p["title"], "section": p["section"],
-                      "text": p["text"], "score": p["score"], "cited": n in cited}
-                     for n, p in enumerate(passages, 1)] if state.get("route") == "question" else []
-        return Answer(answer=state.get("answer", ""), route=state.get("route", ""), citations=citations,
+        return Answer(answer=state.get("answer", ""), route=state.get("route", ""), citations=citations(state),
                       sentences=state.get("sentences") or [], grounded=state.get("grounded", 1.0), timings=timings,
                       notice=state.get("notice") or "", fallback=bool(state.get("fallback")), plan=state.get("plan"),
                       thread_id=thread_id)

@@ -57,14 +57,14 @@ def discover(corpus_dir: Path) -> list[Path]:
     return files
 
 
-def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str], set[str]]:
+def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[list[Document], list[str], set[str]]:
     """Load every file. Returns the documents, the reasons for skipped files, and the sources
     that failed (their chunks already in the store must be kept, not deleted)."""
     documents: list[Document] = []
     skipped: list[str] = []
     failed: set[str] = set()
     resources_path = None
-    for path in discover(corpus_dir):
+    for path in tqdm(discover(corpus_dir), desc="reading", unit="file", disable=not progress):
         if path.name == RESOURCES_FILE and path.parent == corpus_dir:
             resources_path = path
             continue
@@ -97,7 +97,7 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
         raise FileNotFoundError(f"corpus directory {corpus_dir} does not exist")
     if rebuild:
         store.reset()
-    documents, skipped, failed = load_corpus(corpus_dir)
+    documents, skipped, failed = load_corpus(corpus_dir, progress)
     chunks = [chunk for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
     wanted = {chunk.id: chunk for chunk in chunks}
     stored = store.metadata_by_id()
