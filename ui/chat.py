@@ -197,7 +197,7 @@ def chat_tab(bot: Careerbot, key: bytes, thread: gr.State, stored: gr.BrowserSta
                 new = gr.Button("New conversation", elem_id="new-conversation", size="sm", scale=0,
                                 min_width=160)
         with gr.Column(scale=2, min_width=280):
-            sources = gr.HTML(render.sources_html([]), elem_id="sources", max_height=640, padding=False)
+            sources = gr.HTML(render.sources_html([]), elem_id="sources", padding=False)  # scrolls itself
             show = bot.runtime.settings.show_details
             with gr.Accordion("Answer details (JSON)", open=False, visible=show):
                 details = gr.JSON(label="Answer", elem_id="answer-json", visible=show)

@@ -90,12 +90,13 @@ def sources_html(citations: list[dict], key: int = 0, latest: bool = True) -> st
     """The passages behind the answer at chat position `key`, each at its source_id so the [n]
     links in that answer jump to it."""
     if not citations:
-        return ('<div class="cb-sources"><h2>Sources</h2>'
+        return ('<div class="cb-sources" tabindex="0" role="region" aria-label="Sources"><h2>Sources</h2>'
                 '<p class="cb-empty">Passages from the guides behind the latest answer appear here. '
                 'Click an earlier answer to see its passages.</p></div>')
     which = "latest answer" if latest else "the answer you selected"
     items = "".join(_source_item(c, key) for c in citations)
-    return (f'<div class="cb-sources" data-answer="{key}"><h2>Sources <span class="cb-which">· {which}</span></h2>'
+    return (f'<div class="cb-sources" data-answer="{key}" tabindex="0" role="region" aria-label="Sources">'
+            f'<h2>Sources <span class="cb-which">· {which}</span></h2>'
             f'<ol class="cb-source-list">{items}</ol></div>')
 
 
@@ -113,7 +114,7 @@ def _source_item(c: dict, key: int) -> str:
 # Plan timeline ----------------------------------------------------------------------------------
 def timeline_html(rows: list[dict], months: int) -> str:
     """Skills × months as an HTML grid (renders offline, no plotting library): each cell shows the
-    hours of that skill in that month, shaded by its share of the largest block."""
+    hours of that skill in that month, in one of four shades by its share of the largest block."""
     if not rows:
         return '<p class="cb-empty">Build a plan to see its timeline.</p>'
     hours = {(row["skill"], row["month"]): row["hours"] for row in rows}
@@ -132,7 +133,8 @@ def _cell(skill: str, month: int, hours: int | None, peak: int) -> str:
     if not hours:
         return "<td></td>"
     title = html.escape(f"{skill}: {hours} h in month {month}")
-    return f'<td class="cb-on" style="--a:{0.25 + 0.75 * hours / peak:.2f}" title="{title}">{hours}</td>'
+    level = 1 + min(3, int(4 * hours / peak))  # four shades, each with a text colour that passes 4.5:1
+    return f'<td class="cb-on cb-l{level}" title="{title}">{hours}</td>'
 
 
 # About the guides -------------------------------------------------------------------------------

@@ -27,9 +27,10 @@ CSS = """
 .cb-hint p, #turn-status p { font-size: 0.88em; color: var(--body-text-color-subdued); margin: 6px 0 0; }
 #turn-status:empty, #turn-status .prose:empty { display: none; }
 
-/* Keyboard users always see where they are. */
-.gradio-container :is(button, a, input, textarea, select, [tabindex]):focus-visible {
-  outline: 3px solid var(--primary-600) !important; outline-offset: 2px; }
+/* Keyboard users always see where they are. (Gradio prefixes every rule here with its container
+   selector, so rules name the elements themselves; `:is(a, b)` lists would be mangled.) */
+button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible,
+[tabindex]:focus-visible { outline: 3px solid var(--primary-600) !important; outline-offset: 2px; }
 #message textarea:focus { outline: 3px solid var(--primary-600) !important; outline-offset: 1px;
                           border-radius: 6px; }
 
@@ -41,7 +42,7 @@ CSS = """
 
 /* Sources panel */
 .cb-sources { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px 14px;
-              background: var(--background-fill-secondary); }
+              background: var(--background-fill-secondary); max-height: 640px; overflow-y: auto; }
 .cb-sources h2 { margin: 2px 0 8px; font-size: 1.05em; }
 .cb-which { font-weight: 400; font-size: 0.88em; color: var(--body-text-color-subdued); }
 .cb-source-list { list-style: none; padding: 0; margin: 0; }
@@ -57,13 +58,16 @@ CSS = """
            overflow-wrap: anywhere; }
 .cb-passage { white-space: pre-wrap; overflow-wrap: anywhere; margin: 6px 0 0; padding: 6px 10px; font-size: 0.9em;
               line-height: 1.45; border-left: 3px solid var(--color-accent); background: var(--background-fill-primary);
-              border-radius: 0 6px 6px 0; max-height: 16em; overflow: auto; }
+              border-radius: 0 6px 6px 0; }
 .cb-source:not(.cb-cited) .cb-passage { border-left-color: var(--border-color-primary); }
 .cb-empty { color: var(--body-text-color-subdued); font-size: 0.92em; }
 #chatbot .message-wrap { overflow-wrap: anywhere; }
 
+/* Wide tables scroll in their own box: `contain: inline-size` keeps their width out of the page's
+   layout (Gradio's outer flex boxes would otherwise grow the whole page to fit them on a phone). */
+.cb-timeline, .cb-scroll { overflow-x: auto; max-width: 100%; contain: inline-size; }
+
 /* Plan timeline */
-.cb-timeline { overflow-x: auto; max-width: 100%; }
 .cb-timeline table { border-collapse: separate; border-spacing: 3px; font-size: 0.86em; width: 100%; }
 .cb-timeline th { font-weight: 600; color: var(--body-text-color-subdued); text-align: center; padding: 2px 4px; }
 .cb-timeline th.cb-skill { text-align: left; color: var(--body-text-color); font-weight: 500; min-width: 9em; }
@@ -71,18 +75,21 @@ CSS = """
 .cb-timeline td { min-width: 2.2em; height: 1.9em; text-align: center; border-radius: 5px;
                   background: var(--neutral-100); }
 .dark .cb-timeline td { background: var(--neutral-800); }
-.cb-timeline td.cb-on { background: rgb(67 56 202 / var(--a)); color: white; font-weight: 600;
-                        text-shadow: 0 0 2px rgb(30 27 75); }
+.cb-timeline td.cb-on { font-weight: 600; }
+.cb-timeline td.cb-l1 { background: #e0e7ff; color: #1e1b4b; }
+.cb-timeline td.cb-l2 { background: #a5b4fc; color: #1e1b4b; }
+.cb-timeline td.cb-l3 { background: #4f46e5; color: #ffffff; }
+.cb-timeline td.cb-l4 { background: #312e81; color: #ffffff; }
 .cb-timeline h3 { margin: 0 0 6px; font-size: 1.05em; }
 .cb-caption { font-size: 0.82em; color: var(--body-text-color-subdued); margin: 4px 0 10px; }
 
+#plan-markdown { max-height: none !important; overflow: visible !important; }  /* the page scrolls, not a box */
 #plan-markdown { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 4px 18px;
                  background: var(--background-fill-primary); overflow-wrap: anywhere; }
 #plan-markdown h1 { font-size: 1.5em; }
 #plan-markdown h2 { font-size: 1.2em; margin-top: 1.2em; }
 
 /* About the guides */
-.cb-scroll { overflow-x: auto; max-width: 100%; }
 .cb-stats table, .cb-stats thead, .cb-stats tbody, .cb-stats tr { border: none !important; }
 .cb-stats table { border-collapse: collapse; width: 100%; max-width: 900px; }
 .cb-stats td, .cb-stats th { border: none !important; border-bottom: 1px solid var(--border-color-primary) !important;
@@ -90,12 +97,13 @@ CSS = """
 .cb-guide { display: block; font-weight: 600; }
 .cb-num { text-align: right !important; font-variant-numeric: tabular-nums; }
 
-/* Phones (390 px and up): one column, nothing wider than the screen. */
+/* Phones (390 px and up): one column, nothing wider than the screen. Gradio's flex items default
+   to min-width: auto, so a wide table (the timeline) would widen the whole page instead of
+   scrolling in its own box, and the plan column asks for 400 px. */
 @media (max-width: 720px) {
-  .gradio-container { padding-left: 6px !important; padding-right: 6px !important; }
-  .gradio-container .row { flex-wrap: wrap !important; }
-  .gradio-container .column, .gradio-container .row > .block, .gradio-container .row > .form {
-    min-width: min(100%, 100vw - 24px) !important; }
+  .column, .row, .block, .form, .tabitem, .tabs, .html-container, .prose { min-width: 0 !important; }
+  .row { flex-wrap: wrap !important; }
+  .row > .column { flex-basis: 100% !important; }
   #chatbot { height: 62vh !important; }
   .cb-chat-foot button { flex-grow: 1; }
   #plan-markdown { padding: 4px 10px; }

@@ -41,7 +41,8 @@ def test_chat_trims_a_very_long_message_with_a_notice(client):
     long = "Which maths do I need for machine learning? " + "linear algebra " * 400
     history, _, answer, _, _ = client.predict(long, [], api_name="/chat")
     assert "I read the first" in answer["notice"]
-    assert len(history[0]["content"]) < 4200 and "I read the first 4,000" in history[0]["content"]
+    shown = history[0]["content"][0]["text"]
+    assert len(shown) < 4200 and "I read the first 4,000" in shown
 
 
 def test_plan_returns_markdown_a_timeline_and_three_files(client):

@@ -43,7 +43,7 @@ def test_timeline_grid_has_a_row_per_skill_and_a_column_per_month():
     html = render.timeline_html([{"skill": "SQL <x>", "month": 1, "hours": 10},
                                  {"skill": "SQL <x>", "month": 2, "hours": 5},
                                  {"skill": "Docker", "month": 3, "hours": 20}], 3)
-    assert html.count("<tr>") == 3 and html.count('class="cb-on"') == 3 and "SQL &lt;x&gt;" in html
+    assert html.count("<tr>") == 3 and html.count('class="cb-on cb-l') == 3 and "SQL &lt;x&gt;" in html
 
 
 class Stub:
