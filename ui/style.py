@@ -104,6 +104,7 @@ button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visib
   .column, .row, .block, .form, .tabitem, .tabs, .html-container, .prose { min-width: 0 !important; }
   .row { flex-wrap: wrap !important; }
   .row > .column { flex-basis: 100% !important; }
+  .tab-container button { padding-left: 8px !important; padding-right: 8px !important; }  /* all 3 tabs fit */
   #chatbot { height: 62vh !important; }
   .cb-chat-foot button { flex-grow: 1; }
   #plan-markdown { padding: 4px 10px; }
