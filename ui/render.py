@@ -46,11 +46,17 @@ def pending_message(status: str, draft: str = "", found: list[str] | None = None
     before the model's first word), then the draft as it streams."""
     lines = [f"*{escape_markdown(status)}*"]
     if found and not draft:
-        lines += ["", "**Found in:** " + " · ".join(escape_markdown(h) for h in found)]
+        lines += ["", "**Found in:**", *(f"- {escape_markdown(_guide_and_section(h))}" for h in found)]
     if draft:
         lines += ["", escape_markdown(draft.strip()) + f" {CURSOR}",
                   "", "*Draft: checked against the guides when it is complete.*"]
     return "\n".join(lines)
+
+
+def _guide_and_section(heading: str) -> str:
+    """'Guide › Title › 1. Maths' → 'Guide › 1. Maths': the guide and the section, not the whole path."""
+    parts = heading.split(" › ")
+    return " › ".join([parts[0], parts[-1]]) if len(parts) > 2 else heading
 
 
 def stopped_message(shown: str) -> str:

@@ -34,6 +34,11 @@ button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visib
 #message textarea:focus { outline: 3px solid var(--primary-600) !important; outline-offset: 1px;
                           border-radius: 6px; }
 
+/* Send and Stop inside the message box: real buttons, with their words. */
+#message button { border: 1px solid var(--primary-600); border-radius: 8px; padding: 6px 14px;
+                  background: var(--primary-600); color: white; font-weight: 600; }
+#message button:hover { background: var(--primary-700); }
+
 /* Suggested questions look like what they are: buttons. */
 #chatbot button.example { border: 1px solid var(--primary-300); border-radius: 10px; padding: 10px 12px;
   background: var(--background-fill-primary); color: var(--body-text-color); cursor: pointer; text-align: left; }
