@@ -31,7 +31,13 @@ def wait_for_cited_answer(page, turn: int = 1):
 
 
 def open_tab(page, name: str) -> None:
-    page.locator("button[role=tab]", has_text=name).click()
+    """Click the tab; on a narrow screen Gradio may move it into its "More tabs" menu."""
+    tab = page.locator("button[role=tab]", has_text=name)
+    if tab.count() and tab.is_visible():
+        tab.click()
+        return
+    page.locator('button[aria-label="More tabs"]').click()
+    page.locator("button", has_text=name).filter(visible=True).last.click()
 
 
 def test_question_streams_a_draft_then_a_cited_answer_with_its_sources(page):
