@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: setup run test bench eval clean browser postgres
+.PHONY: setup run test bench eval clean browser postgres axe
 
 setup: $(VENV)/.installed
 
@@ -37,10 +37,17 @@ browser:
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql; }
 
+# axe-core (pinned in package-lock.json) for the accessibility checks in tests/ui: injected into the page.
+axe: node_modules/axe-core/axe.min.js
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 run: setup
 	$(BIN)/careerbot serve
 
-test: setup browser postgres
+test: setup browser postgres axe
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -8,11 +8,13 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from langgraph.config import get_stream_writer
+from langgraph.config import get_config, get_stream_writer
 from pydantic import ValidationError
 
 from agent import replies
+from agent.citations import turn_record
 from agent.grounding import extractive_answer, select_evidence, verify_answer
+from agent.language import is_english, search_text
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
 from agent.plan import extract_profile_facts, merge_facts, missing_fields, to_dict, to_markdown
@@ -46,6 +48,7 @@ class Deps:
     retriever: HybridRetriever
     llm: ChatBackend | None
     llm_error: str | None = None  # why the configured LLM could not be loaded, shown once per answer
+    stops: Any = frozenset()  # turn ids whose reader went away (Stop pressed): the model stops for them
 
 
 def _emit(event: dict) -> None:
@@ -61,6 +64,8 @@ def route(state: ChatState, deps: Deps) -> dict:
     profile = merge_facts(state.get("profile") or {}, stated)
     kind = classify(message)
     update: dict = {"profile": profile, "route": kind}
+    if not is_english(message):
+        update["notice"] = _join(state.get("notice"), replies.NOT_ENGLISH_NOTICE)
     if kind == "injection":
         remainder = strip_injection(message)
         if remainder and classify(remainder) in ("question", "plan") and in_domain(remainder):
@@ -77,7 +82,9 @@ def route(state: ChatState, deps: Deps) -> dict:
 def retrieve(state: ChatState, deps: Deps) -> dict:
     _emit({"status": "Searching the guides…"})
     started = time.perf_counter()
-    message, history = state["message"], state.get("queries") or []
+    message, history = search_text(state["message"]), state.get("queries") or []
+    if not message:  # another language, and no English term to search with
+        return {"route": "not_english", "query": "", "passages": []}
     try:
         query, passages = message, deps.retriever.search(message, k=deps.settings.top_k)
         if history and is_follow_up(message):
@@ -94,7 +101,8 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
     if not passages or passages[0].score < deps.settings.min_relevance or all(p.quarantine for p in passages):
-        update["route"] = "not_covered" if in_domain(message) else "off_topic"
+        update["route"] = ("not_english" if not is_english(state["message"])
+                           else "not_covered" if in_domain(message) else "off_topic")
     elif gap := uncovered_topic(message, [p.text for p in passages]):
         update.update(route="not_covered", gap=gap)
     return update
@@ -124,7 +132,8 @@ def compose(state: ChatState, deps: Deps) -> dict:
     passages = state["passages"]
     question = state["query"]
     texts = passage_texts(state)
-    _emit({"status": f"Reading {len(passages)} passages…"})
+    _emit({"status": f"Reading {len(passages)} passages…",
+           "found": list(dict.fromkeys(p["short_heading"] for p in passages))})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
     if deps.llm is None:
@@ -133,8 +142,12 @@ def compose(state: ChatState, deps: Deps) -> dict:
     evidence = [(p["short_heading"], sentences) for p, sentences in zip(passages, select_evidence(question, texts))]
     messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(question, evidence))]
     pieces: list[str] = []
+    turn = get_config().get("configurable", {}).get("turn_id")
     try:
         for piece in deps.llm.stream(messages, deps.settings.llm_max_tokens, deps.settings.llm_temperature):
+            if turn in deps.stops:  # leaving the loop closes the model's stream: it stops generating
+                return {"draft": "".join(pieces).strip(), "timings": timings,
+                        "notice": _join(state.get("notice"), replies.STOPPED_NOTICE)}
             if not pieces:
                 timings["first_token_ms"] = (time.perf_counter() - started) * 1000
             pieces.append(piece)
@@ -198,13 +211,16 @@ def respond(state: ChatState, deps: Deps) -> dict:
         answer = replies.OFF_TOPIC
     elif route_taken == "injection":
         answer = replies.INJECTION
+    elif route_taken == "not_english":
+        answer = replies.NOT_ENGLISH
     elif route_taken == "not_covered":
         topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide" and not p.get("quarantine")})
         answer = replies.not_covered(topics, state.get("gap"))
     # The last filter on every answer: no contact detail the guides' trusted list does not hold.
     answer = redact(scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir)))
-    return {"answer": answer, "notice": redact(state.get("notice") or ""), "turns": [{"role": "user", "content": state["message"]},
-                                        {"role": "assistant", "content": answer}]}
+    return {"answer": answer, "notice": redact(state.get("notice") or ""),
+            "turns": [{"role": "user", "content": state["message"]},
+                      {"role": "assistant", "content": answer, "record": turn_record(state, answer)}]}
 
 
 def after_route(state: ChatState) -> str:

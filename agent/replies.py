@@ -54,3 +54,11 @@ def not_covered(topics: list[str], gap: str | None = None) -> str:
 def ask_profile(missing: list[str]) -> str:
     questions = [ASK_PROFILE[field] for field in missing if field in ASK_PROFILE]
     return "Happy to build your plan. " + " ".join(questions) + " (Anything else about your background helps too.)"
+
+
+NOT_ENGLISH_NOTICE = ("I answer in English, from English guides: I searched them with the English terms in "
+                      "your message.")
+NOT_ENGLISH = ("I answer in English, from English guides, and I couldn't find what you asked in them. "
+               f"Please ask in English, for example: \"{STARTERS[1]}\"")
+
+STOPPED_NOTICE = "You stopped this answer: what it had written so far was checked against the guides."

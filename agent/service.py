@@ -11,10 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Iterator
 
+from agent.citations import citations
 from agent.graph import build_graph
-from agent.guards.files import private_file, secure_data_dir
 from agent.guards.redact import redact
-from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
 from agent.plan import Plan
@@ -78,6 +77,27 @@ def new_turn(message: str, notice: str = "") -> dict[str, Any]:
             "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": ""}
 
 
+class StopRequests:
+    """Turn ids whose reader went away; the compose node checks it between tokens. Thread-safe, and
+    bounded: only the latest stops are kept (a turn checks within a token of being stopped)."""
+
+    KEEP = 1000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._turns: dict[str, None] = {}
+
+    def add(self, turn_id: str) -> None:
+        with self._lock:
+            self._turns[turn_id] = None
+            while len(self._turns) > self.KEEP:
+                del self._turns[next(iter(self._turns))]
+
+    def __contains__(self, turn_id: object) -> bool:
+        with self._lock:
+            return turn_id in self._turns
+
+
 class Careerbot:
     """One per process. Conversations are LangGraph threads, checkpointed in SQLite (or PostgreSQL,
     shared by replicas: agent/checkpoint.py), so they survive a restart and never mix: each turn
@@ -93,6 +113,7 @@ class Careerbot:
         self._lock = threading.Lock()
         self._graph = None
         self._state_graph = None
+        self._stops = StopRequests()
 
     @property
     def graph(self):
@@ -110,7 +131,8 @@ class Careerbot:
         else:
             llm, llm_error = self.runtime.llm_or_error()
         llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
-        deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error)
+        deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error,
+                    stops=self._stops)
         return build_graph(deps, self._checkpointer())
 
     def _checkpointer(self):
@@ -131,24 +153,34 @@ class Careerbot:
             return self._state_graph
 
     def stream(self, text: str, thread_id: str | None = None, callbacks: list | None = None) -> Iterator[dict[str, Any]]:
-        """Events: {"type": "status", "text"}, {"type": "token", "text"}, then one
-        {"type": "answer", "answer": Answer}. Raises EmptyMessage for an empty message.
-        `callbacks` (LangChain callback handlers) see the run, the model's tokens included."""
+        """Events: {"type": "status", "text", "found"} ("found": the headings the passages come
+        from, known before the model's first word), {"type": "token", "text"}, then one {"type": "answer",
+        "answer": Answer}. Raises EmptyMessage for an empty message. Closing the stream early (the
+        web user pressed Stop) stops the model generating for this turn. `callbacks` (LangChain
+        callback handlers) see the run, the model's tokens included."""
         started = time.perf_counter()
         message, trim_notice = prepare_message(text, self.runtime.settings.max_message_chars)
         thread_id = thread_id or uuid.uuid4().hex
-        yield {"type": "status", "text": "Thinking…"}
+        yield {"type": "status", "text": "Thinking…", "found": []}
         turn = new_turn(message, trim_notice)
-        config = {"configurable": {"thread_id": thread_id}, "callbacks": callbacks or []}
+        turn_id = uuid.uuid4().hex
+        config = {"configurable": {"thread_id": thread_id, "turn_id": turn_id}, "callbacks": callbacks or []}
         final: dict[str, Any] = {}
-        for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):
-            if mode == "custom":
-                if "token" in payload:
+        # Held in a name: were the loop's own reference the only one, leaving the loop would close
+        # the graph's stream (which waits for the running node) before the stop below is recorded.
+        steps = self.graph.stream(turn, config, stream_mode=["custom", "values"])
+        try:
+            for mode, payload in steps:
+                if mode == "values":
+                    final = payload
+                elif "token" in payload:
                     yield {"type": "token", "text": payload["token"]}
                 elif "status" in payload:
-                    yield {"type": "status", "text": payload["status"]}
-            else:
-                final = payload
+                    yield {"type": "status", "text": payload["status"], "found": payload.get("found") or []}
+        except GeneratorExit:
+            self._stops.add(turn_id)  # first, so the compose node sees it at its next token…
+            steps.close()  # …then wait for the graph to wind down
+            raise
         timings = dict(final.get("timings") or {})
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         yield {"type": "answer", "answer": self._answer(final, thread_id, timings)}
@@ -188,13 +220,7 @@ class Careerbot:
 
     @staticmethod
     def _answer(state: dict[str, Any], thread_id: str, timings: dict[str, float]) -> Answer:
-        passages = state.get("passages") or []
-        cited = set(cited_numbers(state.get("answer", "")))
-        citations = [{"n": n, "source": p["source"], "title": p["title"], "section": p["section"],
-                      "text": p["text"], "score": p["score"], "cited": n in cited,
-                      "quarantine": p.get("quarantine", "")}
-                     for n, p in enumerate(passages, 1)] if state.get("route") == "question" else []
-        return Answer(answer=state.get("answer", ""), route=state.get("route", ""), citations=citations,
+        return Answer(answer=state.get("answer", ""), route=state.get("route", ""), citations=citations(state),
                       sentences=state.get("sentences") or [], grounded=state.get("grounded", 1.0), timings=timings,
                       notice=state.get("notice") or "", fallback=bool(state.get("fallback")), plan=state.get("plan"),
                       thread_id=thread_id)

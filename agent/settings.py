@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     auth_user: str | None = None
     auth_password: SecretStr | None = None
     concurrency: int = Field(default=4, ge=1, le=64)
+    # Web UI: the raw "Answer details (JSON)" panel (for maintainers, off for users), and the key
+    # that signs each browser's conversation token; set it on every replica so they agree
+    # (unset: one is made and kept in the data dir).
+    show_details: bool = False
+    ui_secret: SecretStr | None = None
 
     @field_validator("data_dir", "corpus_dir", "embedding_model_path", "llm_model_path", "encoder_dir")
     @classmethod

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import operator
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
-Route = Literal["question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile", "error"]
+Route = Literal["question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile", "error",
+               "not_english"]
 
 
 class Turn(TypedDict):
     role: Literal["user", "assistant"]
     content: str
+    record: NotRequired[dict[str, Any]]  # an answer's citations and removed sentences (agent.citations)
 
 
 class ChatState(TypedDict, total=False):

@@ -64,7 +64,7 @@ def discover(corpus_dir: Path, skipped: list[str] | None = None) -> list[Path]:
     return files
 
 
-def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None
+def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None, progress: bool = False
                 ) -> tuple[list[Document], list[str], set[str]]:
     """Load every file. Returns the documents, the reasons for skipped files, and the sources
     that failed (their chunks already in the store must be kept, not deleted). `known_titles`
@@ -74,7 +74,7 @@ def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None
     skipped: list[str] = []
     failed: set[str] = set()
     resources_path = None
-    for path in discover(corpus_dir, skipped):
+    for path in tqdm(discover(corpus_dir, skipped), desc="reading", unit="file", disable=not progress):
         if path.name == RESOURCES_FILE and path.parent == corpus_dir:
             resources_path = path
             continue
@@ -120,7 +120,7 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
               if owner(meta) == corpus}
     known_titles = {meta["source"]: meta["title"] for meta in everything.values()
                     if owner(meta) == corpus and meta.get("kind") == "guide" and meta.get("source") and meta.get("title")}
-    documents, skipped, failed = load_corpus(corpus_dir, known_titles)
+    documents, skipped, failed = load_corpus(corpus_dir, known_titles, progress)
     chunks = [replace(chunk, id=owned_chunk_id(corpus, chunk.id), corpus=corpus)
               for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
     if screen is not None:

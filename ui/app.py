@@ -2,60 +2,57 @@
 
 from __future__ import annotations
 
-import secrets
+import ipaddress
 from functools import partial
-from pathlib import Path
 
 import ui  # noqa: F401  (offline environment and Gradio analytics off before gradio is imported)
 import gradio as gr
 
 from agent.service import Careerbot
-from ui.chat import chat_tab, restore
+from ui.chat import FOCUS_BOX, chat_tab, restore
 from ui.guides import guides_tab, stats
 from ui.plan import DOWNLOADS, plan_tab, wire_prefill
-from ui.style import CSS
+from ui.session import server_key, storage_secret
+from ui.style import CSS, THEME
 
-THEME = gr.themes.Soft(primary_hue="indigo", neutral_hue="slate",
-                       font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-HEADER = ("## careerbot\nCareer advice for aspiring ML engineers, answered from the career guides with "
+HEADER = ("# careerbot\nCareer advice for aspiring ML engineers, answered from the career guides with "
           "citations, fully offline.")
 
 
-def build_app(bot: Careerbot) -> gr.Blocks:
-    """The Blocks for one Careerbot. Each browser keeps its own conversation: its thread id lives in
-    localStorage (BrowserState) and the turns in the Careerbot's checkpoint store."""
+def build_app(bot: Careerbot, allow_reingest: bool = True) -> gr.Blocks:
+    """The Blocks for one Careerbot. Each browser keeps its own conversation: a signed token for its
+    thread in localStorage (BrowserState), the thread id in a per-page gr.State, the turns in the
+    Careerbot's checkpoint store. `allow_reingest` False leaves /reingest unregistered."""
+    key = server_key(bot.runtime.settings)
     with gr.Blocks(title="careerbot", fill_width=False, delete_cache=(3600, 24 * 3600)) as demo:
-        secret = browser_secret(bot.runtime.settings.data_dir)
-        stored = gr.BrowserState(None, storage_key="careerbot-thread", secret=secret)
-        thread = gr.Textbox(label="thread_id", visible=False, elem_id="thread-id")
+        stored = gr.BrowserState(None, storage_key="careerbot-conversation", secret=storage_secret(key))
+        thread = gr.State(None)
         gr.Markdown(HEADER, elem_id="header")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat", elem_id="tab-chat"):
-                chat = chat_tab(bot, thread, stored)
+                chat = chat_tab(bot, key, thread, stored)
             with gr.Tab("My plan", id="plan", elem_id="tab-plan"):
                 plan = plan_tab()
             with gr.Tab("About the guides", id="guides", elem_id="tab-guides"):
-                stats_panel = guides_tab(bot.runtime)
-        loaded = demo.load(partial(restore, bot), stored, [thread, chat.chatbot, stored, chat.textbox],
-                         api_visibility="private")
+                stats_panel = guides_tab(bot.runtime, allow_reingest)
+        loaded = demo.load(partial(restore, bot, key), stored,
+                           [thread, chat.chatbot, chat.records, chat.sources, chat.textbox, stored],
+                           api_visibility="private")
+        loaded = loaded.then(None, js=FOCUS_BOX, api_visibility="private")
         wire_prefill(bot, plan, thread, [loaded, *chat.turns])
         demo.load(partial(stats, bot.runtime), None, stats_panel, api_visibility="private")
     demo.queue(default_concurrency_limit=bot.runtime.settings.concurrency)
     return demo
 
 
-def browser_secret(data_dir: Path) -> str:
-    """The key BrowserState encrypts the thread id with, kept in the data dir so conversations
-    survive a server restart (Gradio's default is a new random key per start)."""
-    path = data_dir / "ui-secret"
+def reingest_allowed(host: str, auth: tuple[str, str] | None) -> bool:
+    """Re-ingest rewrites the store for everyone: offered with a login, or on a loopback-only server."""
+    if auth:
+        return True
     try:
-        return path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        secret = secrets.token_urlsafe(24)
-        path.touch(mode=0o600)
-        path.write_text(secret, encoding="utf-8")
-        return secret
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def launch(demo: gr.Blocks, host: str, port: int, auth: tuple[str, str] | None = None, **kwargs):

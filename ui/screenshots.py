@@ -1,4 +1,4 @@
-"""Screenshots for the docs: start the app, ask a question, build a plan, save docs/chat.png and docs/plan.png.
+"""Screenshots for the docs: start the app, ask a question, build a plan; desktop and phone (390 px) PNGs in docs/.
 
 Run: .venv/bin/python -m ui.screenshots [--no-llm] [--out docs]   (needs /usr/bin/chromium: `make browser`)
 """
@@ -23,7 +23,8 @@ ANSWER_TIMEOUT_MS = 240_000  # the embedded model on two cores takes up to a min
 
 
 def capture(url: str, out: Path, browser=None) -> list[Path]:
-    """Drive the app at `url` and write chat.png and plan.png into `out`. Returns their paths."""
+    """Drive the app at `url` and write chat.png, plan.png (desktop) and chat-phone.png, plan-phone.png
+    (a 390 px phone, the same conversation restored) into `out`. Returns their paths."""
     if browser is None:
         from playwright.sync_api import sync_playwright
 
@@ -37,29 +38,54 @@ def capture(url: str, out: Path, browser=None) -> list[Path]:
     context = browser.new_context(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
     page = context.new_page()
     try:
-        page.goto(url, wait_until="domcontentloaded")
-        page.wait_for_selector("#message textarea:not([disabled])", timeout=60_000)
+        _open(page, url)
         page.fill("#message textarea", QUESTION)
         page.press("#message textarea", "Enter")
         page.locator('#chatbot [data-testid="bot"] a[href^="#source-"]').first.wait_for(timeout=ANSWER_TIMEOUT_MS)
-        page.wait_for_timeout(500)
-        chat = out / "chat.png"
-        page.screenshot(path=str(chat))
-
+        page.locator('#message button:has-text("Send")').wait_for(timeout=ANSWER_TIMEOUT_MS)
+        shots = [_shot(page, out / "chat.png")]
         page.fill("#message textarea", PROFILE)
         page.press("#message textarea", "Enter")
         page.locator('#chatbot [data-testid="bot"]').nth(1).wait_for(timeout=ANSWER_TIMEOUT_MS)
-        page.locator("button[role=tab]", has_text="My plan").click()
-        page.wait_for_function("() => document.querySelector('#plan-hours input[type=number]').value === '10'",
-                               timeout=30_000)
-        page.locator("#plan-build").click()
-        page.locator("#plan-timeline table").wait_for(timeout=60_000)
-        page.wait_for_timeout(500)
-        plan = out / "plan.png"
-        page.screenshot(path=str(plan))
-        return [chat, plan]
+        page.locator('#message button:has-text("Send")').wait_for(timeout=ANSWER_TIMEOUT_MS)
+        _plan(page)
+        shots.append(_shot(page, out / "plan.png"))
+        stored = context.storage_state()  # the phone opens the same conversation
     finally:
         context.close()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                has_touch=True, storage_state=stored)
+    page = phone.new_page()
+    try:
+        _open(page, url)
+        page.locator('#chatbot [data-testid="bot"]').first.wait_for()
+        shots.append(_shot(page, out / "chat-phone.png"))
+        _plan(page)
+        page.locator("#plan-timeline").scroll_into_view_if_needed()
+        shots.append(_shot(page, out / "plan-phone.png"))
+    finally:
+        phone.close()
+    return shots
+
+
+def _open(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#message textarea:not([disabled])", timeout=60_000)
+
+
+def _plan(page) -> None:
+    """The My plan tab, pre-filled from the chat, with the plan built."""
+    page.locator("button[role=tab]", has_text="My plan").click()
+    page.wait_for_function("() => document.querySelector('#plan-hours input[type=number]').value === '10'",
+                           timeout=30_000)
+    page.locator("#plan-build").click()
+    page.locator("#plan-timeline table").wait_for(timeout=60_000)
+
+
+def _shot(page, path: Path) -> Path:
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+    return path
 
 
 def _free_port() -> int:

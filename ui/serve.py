@@ -43,13 +43,16 @@ def serve(host: str | None = None, port: int | None = None, no_llm: bool = False
     bot = Careerbot(runtime, use_llm=use_llm)
     bot.graph  # noqa: B018  (build it now, not on the first question)
 
-    from ui.app import build_app, launch
+    from ui.app import build_app, launch, reingest_allowed
 
     auth = None
     if settings.auth_user and settings.auth_password:
         auth = (settings.auth_user, settings.auth_password.get_secret_value())
         say(f"basic auth on (user {settings.auth_user})")
-    demo = build_app(bot)
+    allow_reingest = reingest_allowed(host, auth)
+    if not allow_reingest:
+        say(f"re-ingest from the web page is off ({host} is reachable from other machines and there is no login)")
+    demo = build_app(bot, allow_reingest)
     launch(demo, host, port, auth=auth, prevent_thread_lock=True, quiet=True)
     url = f"http://{host}:{port}"
     say(f"ready: open {url} in a browser" + (" (Ctrl-C stops)" if block else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -24,18 +25,40 @@ def passage_quote(messages, n: int = 1) -> str:
     prompt = messages[-1].content
     line = next(line for line in prompt.splitlines() if line.startswith(f"[{n}]"))
     reply = line.split(") ", 1)[1].split(". ")[0].rstrip(".") + f". [{n}]"
+    if "in detail" in prompt:  # a long answer (a turn to stop midway): every passage's sentences, cited
+        reply = " ".join(f"{sentence.rstrip('.')}. [{i}]" for i, text in enumerate(_passages(prompt), 1)
+                         for sentence in text.split(". ") if len(sentence.split()) > 3)
     if "__pwned" in prompt:
         reply += ' Also <img src=x onerror="window.__pwned=3"> <script>window.__pwned=4</script> [1]'
     return reply
 
 
+def _passages(prompt: str) -> list[str]:
+    return [line.split(") ", 1)[1] for line in prompt.splitlines() if line[:1] == "[" and ") " in line]
+
+
 class SlowScriptedLLM(ScriptedLLM):
-    """ScriptedLLM with a pause per word, so a browser can see the draft stream before the answer."""
+    """ScriptedLLM that reads before its first word and pauses per word, like the real model, so a
+    browser can see the "found in" line and the draft stream before the answer. It records a stream
+    that was closed before its end (the Stop button)."""
+
+    def __init__(self, reply):
+        super().__init__(reply)
+        self.stopped = threading.Event()
+        self.tokens = 0
 
     def stream(self, messages, max_tokens, temperature):
-        for token in super().stream(messages, max_tokens, temperature):
-            time.sleep(0.06)
-            yield token
+        time.sleep(0.8)
+        finished = False
+        try:
+            for token in super().stream(messages, max_tokens, temperature):
+                time.sleep(0.06)
+                self.tokens += 1
+                yield token
+            finished = True
+        finally:
+            if not finished:
+                self.stopped.set()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 """The app's named endpoints through gradio_client: /chat, /plan, /stats (what scripts and other apps call)."""
 
 import json
-import uuid
 from pathlib import Path
 
 import pytest
@@ -10,36 +9,40 @@ pytestmark = pytest.mark.integration
 
 
 def test_chat_returns_the_verified_answer_its_sources_and_rendered_history(client):
-    thread = uuid.uuid4().hex
-    history, sources, answer, box = client.predict("Which maths do I need for machine learning?", [], thread,
-                                                   api_name="/chat")
-    assert answer["route"] == "question" and answer["thread_id"] == thread
+    history, sources, answer, box, status = client.predict("Which maths do I need for machine learning?", [],
+                                                           api_name="/chat")
+    assert answer["route"] == "question" and len(answer["thread_id"]) == 32
     assert answer["citations"][0]["cited"] and "[1]" in answer["answer"]
     assert answer["grounded"] == 1.0
     assert [m["role"] for m in history] == ["user", "assistant"]
     shown = json.dumps(history[-1]["content"])
-    assert "(#source-1)" in shown
-    assert 'id="source-1"' in sources and answer["citations"][0]["title"] in sources
-    assert box == ""
+    assert "(#source-1-1)" in shown
+    assert 'id="source-1-1"' in sources and answer["citations"][0]["title"] in sources
+    assert status == ""
 
 
-def test_chat_keeps_each_thread_to_itself(client, bot):
-    a, b = uuid.uuid4().hex, uuid.uuid4().hex
-    client.predict("Which maths do I need for machine learning?", [], a, api_name="/chat")
-    client.predict("What should I learn for MLOps?", [], b, api_name="/chat")
-    asked = {thread: [t["content"] for t in bot.history(thread) if t["role"] == "user"] for thread in (a, b)}
-    assert asked == {a: ["Which maths do I need for machine learning?"], b: ["What should I learn for MLOps?"]}
+def test_chat_keeps_each_api_session_to_its_own_thread(app_url, bot):
+    from gradio_client import Client
+
+    threads = {}
+    for question in ("Which maths do I need for machine learning?", "What should I learn for MLOps?"):
+        _, _, answer, _, _ = Client(app_url, verbose=False).predict(question, [], api_name="/chat")
+        threads[answer["thread_id"]] = question
+    asked = {thread: [t["content"] for t in bot.history(thread) if t["role"] == "user"] for thread in threads}
+    assert asked == {thread: [question] for thread, question in threads.items()}
 
 
 def test_chat_ignores_an_empty_message(client):
-    history, _, _, _ = client.predict("   ", [], uuid.uuid4().hex, api_name="/chat")
+    history, _, _, _, _ = client.predict("   ", [], api_name="/chat")
     assert history == []
 
 
 def test_chat_trims_a_very_long_message_with_a_notice(client):
     long = "Which maths do I need for machine learning? " + "linear algebra " * 400
-    _, _, answer, _ = client.predict(long, [], uuid.uuid4().hex, api_name="/chat")
+    history, _, answer, _, _ = client.predict(long, [], api_name="/chat")
     assert "I read the first" in answer["notice"]
+    shown = history[0]["content"][0]["text"]
+    assert len(shown) < 4200 and "I read the first 4,000" in shown
 
 
 def test_plan_returns_markdown_a_timeline_and_three_files(client):
@@ -64,11 +67,14 @@ def test_plan_form_limits_are_enforced_with_a_readable_error(client):
 def test_stats_lists_the_guides_and_their_chunks(client, corpus_runtime):
     stats = corpus_runtime.store.stats()
     html = client.predict(api_name="/stats")
-    assert f"<b>{stats['chunks']}</b> chunks" in html
-    assert all(source in html for source in stats["per_source"])
+    guide_chunks = sum(n for source, n in stats["per_source"].items() if source != "resources.yaml")
+    assert f"<b>4</b> guides in <b>{guide_chunks}</b> chunks" in html
+    assert f"<b>{stats['per_source']['resources.yaml']}</b> chunks" in html
+    assert all(source in html for source in stats["per_source"] if source != "resources.yaml")
+    assert str(corpus_runtime.settings.data_dir) not in html
 
 
 def test_reingest_of_an_unchanged_corpus_embeds_nothing_and_reports_it(client, corpus_runtime):
     report, html = client.predict(api_name="/reingest")
-    assert report.startswith("**Re-ingest done.**") and " 0 added" in report and " 0 removed" in report
-    assert f"<b>{corpus_runtime.store.stats()['chunks']}</b> chunks" in html
+    assert report.startswith("**Re-ingest done**") and " 0 added" in report and " 0 removed" in report
+    assert "files read" in report and "guides in" in html

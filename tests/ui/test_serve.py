@@ -5,7 +5,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -53,10 +52,10 @@ def test_serve_prepares_visibly_then_answers_over_http(served):
 
     from gradio_client import Client
 
-    _, sources, answer, _ = Client(url, verbose=False).predict(
-        "Which cloud platforms should I learn?", [], uuid.uuid4().hex, api_name="/chat")
+    _, sources, answer, _, _ = Client(url, verbose=False).predict(
+        "Which cloud platforms should I learn?", [], api_name="/chat")  # the session gets its own thread
     assert answer["route"] == "question" and any(c["cited"] for c in answer["citations"])
-    assert 'id="source-1"' in sources
+    assert 'id="source-1-1"' in sources
 
 
 def test_serve_asks_for_a_login_when_auth_is_configured(monkeypatch, corpus_runtime):
