@@ -33,7 +33,7 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
         "employers": (r"employers?|companies|company|organi[sz]ations", r"employers?|companies|company|organi[sz]ations"),
         "universities": (r"universit(?:y|ies)|schools?|institutions", r"universit(?:y|ies)|schools?|institutions"),
         "candidates": (r"candidates?|applicants?", r"candidates?|applicants?"),
-        "industry reports": (r"industry|community|official|surveys?|reports?", r"industry reports?|reports?"),
+        "industry reports": (r"industry reports?|surveys?|official|reports?", r"industry reports?|reports?"),
         "non-technical stakeholders": (r"(?:non-technical )?stakeholders", r"(?:non-technical )?stakeholders"),
         "the LangChain team": (r"langchain team|langchain", r"langchain"),
         "other people": (r"many people|most people|others", r"people|others|many"),
