@@ -45,6 +45,17 @@ def clauses(sentence: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p) or (sentence,)
 
 
+# "even if you never win", "even on days you don't …": a concession, not what the claim asserts;
+# "X, not Y" and "X rather than Y" deny Y only as a contrast: the claim's assertion is X.
+_CONCESSION = re.compile(r",?\s*\beven (?:if|when|on|though|without)\b[^,;]*", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?:,\s+not|,?\s+rather than|,?\s+instead of)\s+(?!only|just|merely)[^,;]*$", re.IGNORECASE)
+
+
+def asserted(text: str) -> str:
+    """What a claim asserts: without its concessions and the contrasts it denies."""
+    return _CONTRAST.sub("", _CONCESSION.sub("", text)) or text
+
+
 def claim_clauses(text: str) -> list[tuple[str, frozenset[str]]]:
     """The claim's clauses with their stems; a clause with no content of its own ("but it is not
     recommended") is about what the clause before it is about, so it takes that clause's stems."""
