@@ -77,7 +77,7 @@ def _check(sentence: str, claim: Claim, vector: np.ndarray, views: list[PassageV
             top, supporting = union, [i + 1 for i in pair]
     if top is not None and top.score >= threshold:
         together = f"supported by passages {' and '.join(map(str, supporting))} together" \
-            if len(supporting) > 1 and all(scores[n - 1].score < threshold for n in supporting) else ""
+            if len(supporting) > 1 else ""
         return SentenceCheck(with_citations(sentence, supporting), True, round(top.score, 4), supporting, best,
                              together)
     if top is None:

@@ -41,7 +41,7 @@ for _a, _b in _OPPOSITES:
 _QUALIFIER_GROUPS = {
     "all": "every all any", "always": "always", "only": "only solely exclusively", "best": "best",
     "most": "most majority", "require": "required require requires mandatory", "guarantee": "guarantee guaranteed",
-    "usually": "usually typically generally often routinely commonly",
+    "usually": "usually typically generally mostly mainly primarily often routinely commonly",
     "same": "same", "already": "already",
 }
 QUALIFIERS = {word: group for group, members in _QUALIFIER_GROUPS.items() for word in members.split()}

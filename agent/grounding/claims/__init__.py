@@ -13,11 +13,12 @@ nothing wrong:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from agent.grounding.claims import comparison, listed, modality, polarity, rejected, roles
 from agent.grounding.claims.about import about, claim_clauses, passage_clauses
-from agent.grounding.terms import sentence_stems
+from agent.grounding.terms import fold_quotes, sentence_stems
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,13 @@ def read_claim(claim_text: str, sentences: tuple[str, ...]) -> list[Finding]:
     """Every claim-level problem of `claim_text` against one passage (its sentences, in order)."""
     clauses = passage_clauses(sentences)
     findings: list[Finding] = []
+    quoted = _plain(claim_text) in _plain(" ".join(sentences))  # a quote says what the passage says,
     whole = about(sentence_stems(claim_text), claim_text, clauses)
     reason = rejected.repeats_rejected(claim_text, whole, sentences)
     if reason:
         findings.append(Finding("rejected", reason))
+    if quoted:  # … unless the passage quotes it to reject it
+        return findings
     reason = listed.unlisted(claim_text, frozenset().union(*(c.stems for c in clauses)) if clauses else frozenset())
     if reason:
         findings.append(Finding("listed", reason))
@@ -54,3 +58,6 @@ def read_claim(claim_text: str, sentences: tuple[str, ...]) -> list[Finding]:
                 findings.append(Finding(check, reason))
     return findings
 
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold_quotes(text).lower()))

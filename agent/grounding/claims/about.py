@@ -45,6 +45,17 @@ def clauses(sentence: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p) or (sentence,)
 
 
+# "even if you never win", "even on days you don't …": a concession, not what the claim asserts;
+# "X, not Y" and "X rather than Y" deny Y only as a contrast: the claim's assertion is X.
+_CONCESSION = re.compile(r",?\s*\beven (?:if|when|on|though|without)\b[^,;]*", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?:,\s+not|,?\s+rather than|,?\s+instead of)\s+(?!only|just|merely)[^,;]*$", re.IGNORECASE)
+
+
+def asserted(text: str) -> str:
+    """What a claim asserts: without its concessions and the contrasts it denies."""
+    return _CONTRAST.sub("", _CONCESSION.sub("", text)) or text
+
+
 def claim_clauses(text: str) -> list[tuple[str, frozenset[str]]]:
     """The claim's clauses with their stems; a clause with no content of its own ("but it is not
     recommended") is about what the clause before it is about, so it takes that clause's stems."""
@@ -73,7 +84,7 @@ def shared(stems: frozenset[str], names: frozenset[str], clause: Clause, rarity:
     third, and a word most clauses of the passage share counts less than one only this clause has."""
     total, specific = 0.0, False
     for s in stems:
-        if stem_matches(s, clause.stems) or (s.endswith("e") and stem_matches(s[:-1], clause.stems)):
+        if _has(s, clause.stems):
             total += (name_weight if s in names else DOMAIN_WEIGHT if s in DOMAIN else 1.0) * rarity.get(s, 1.0)
             specific = specific or s not in DOMAIN
     return total if specific else 0.0  # sharing only "ML engineer" is not speaking of the same thing
@@ -83,9 +94,20 @@ def _rarity(stems: frozenset[str], passage: tuple[Clause, ...]) -> dict[str, flo
     """Per claim stem: 1.0 when one passage clause has it, down to 0.5 when every clause does."""
     out = {}
     for s in stems:
-        share = sum(stem_matches(s, c.stems) for c in passage) / len(passage)
+        share = sum(_has(s, c.stems) for c in passage) / len(passage)
         out[s] = 1.0 - 0.5 * max(0.0, share - 1 / len(passage))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _has(stem: str, pool: frozenset[str]) -> bool:
+    """`stem_matches`, cached: the same claim words meet the same passage clauses many times."""
+    return stem_matches(stem, pool) or (stem.endswith("e") and stem_matches(stem[:-1], pool))
+
+
+@lru_cache(maxsize=4096)
+def _named(text: str) -> frozenset[str]:
+    return frozenset(w for n in name_finder.names(text) for w in re.findall(r"[a-z0-9]+", n.lower()))
 
 
 def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
@@ -94,7 +116,7 @@ def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
     much of it as the best one, within `margin` (empty when no clause shares a content word).
     `ignore` leaves words out of the match (the roles check matches on what is said, not of whom)."""
     stems = stems - ignore
-    named = frozenset(w.lower() for n in name_finder.names(text) for w in re.findall(r"[a-z0-9]+", n.lower()))
+    named = _named(text)
     rarity = _rarity(stems, passage) if passage else {}
     light = frozenset(words(text)) - _TRIVIAL - stems
     scored = [(shared(stems, named, c, rarity, name_weight) + LIGHT_WEIGHT * len(light & c.words), c) for c in passage]

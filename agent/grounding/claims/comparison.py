@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agent.grounding.claims.about import Clause
+from agent.grounding.claims.about import Clause, asserted
 from agent.grounding.polarity import _NOT_SUPERLATIVE
 from agent.grounding.terms import fold_quotes, stem
 
@@ -43,8 +43,8 @@ def comparisons(text: str) -> set[str]:
             if following and _ADJECTIVE.search(following) and following not in ("than",):
                 if ranks:  # "has become more popular" is a trend, "more popular than" a ranking
                     found.add(f"{head} {stem(following)}")
-            elif re.search(rf"\b{head}\b(?:\s+\w+){{0,3}}\s+than\b", low) or head in ("most", "least"):
-                found.add(head)
+            elif re.search(rf"\b{head}\b(?:\s+\w+){{0,3}}\s+than\b", low) or (head in ("most", "least") and following):
+                found.add(head)  # a bare "… uses most" at the end ranks nothing named
             continue
         found.add(head)
     return found
@@ -63,7 +63,7 @@ _FIRST = re.compile(r"\b(first and foremost|above all|top priority|primary|numbe
 
 def unmatched(claim_text: str, about: list[Clause], passage_text: str) -> str:
     """Why the claim ranks things the passage does not ("" when every ranking is in the passage)."""
-    mine = comparisons(claim_text)
+    mine = comparisons(asserted(claim_text))
     if not mine:
         return ""
     theirs = comparisons(" . ".join(c.text for c in about)) if about else comparisons(passage_text)

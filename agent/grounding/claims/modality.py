@@ -15,8 +15,8 @@ from agent.grounding.terms import fold_quotes
 LEVELS: dict[int, tuple[str, ...]] = {
     4: ("required", "must", "mandatory", "requires", "require", "non-negotiable", "have to", "has to", "necessary",
         "always", "guarantees", "guarantee", "needs to have", "prerequisite"),
-    3: ("essential", "need", "needs", "crucial", "vital", "critical", "key", "rely on", "rely", "fundamental"),
-    2: ("important", "importance", "matters", "matter", "should", "strong foundation"),
+    3: ("essential", "need", "needs", "crucial", "vital", "critical", "rely on", "rely"),
+    2: ("important", "importance", "matters", "matter", "should", "strong foundation", "key", "fundamental"),
     1: ("valued", "value", "valuable", "useful", "helpful", "advantageous", "can", "could", "may", "might",
         "recommended", "good", "enhances", "boosts", "nice", "worth"),
     0: ("optional", "merely", "not necessarily", "nice-to-have", "nice to have"),
@@ -49,8 +49,9 @@ NEUTRAL = 2  # a plain statement or an instruction ("Attend conferences") is as 
 def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
                wider: list[Clause] | None = None) -> str:
     """Why the claim is stronger (or much weaker) than the passage clauses it matches ("" if not).
-    Stronger: "must" where the passage says "should" or nothing modal; "essential" or "required"
-    where it says "important", "useful" or "valued". "Both" where it says "either" is stronger too."""
+    Stronger by two steps: "must" where the passage says "should" or nothing modal, "essential"
+    where it says "useful" or "valued"; "every … needs" is a requirement. "Both" where it says
+    "either" is stronger too."""
     mine = strength(claim_text)
     if not about:
         return ""
@@ -67,11 +68,12 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     if not theirs and wider and all(len(c.text.split()) <= 5 for c in about):  # headings say nothing of strength
         theirs = [s for s in (strength(c.text) for c in wider) if s is not None]
     level = max(theirs) if theirs else (NEUTRAL, "")
-    if mine[0] - level[0] >= 2 or (mine[0] >= 3 and theirs and level[0] <= 2):
+    if mine[0] - level[0] >= 2:
         said = f" (\u201c{level[1]}\u201d)" if level[1] else ""
         return f"the guide says this is {_NAMES[level[0]]}{said}, not {_NAMES[mine[0]]}"
     # Weaker: "not needed" where the passage says "essential", or states it plainly. A passage that
     # only calls it important or valued may be paraphrased as not strictly needed.
     if mine[0] == 0 and (level[0] >= 3 or not theirs) and all(s[0] > 0 for s in theirs):
-        return f"the guide says this is {_NAMES[level[0]]}, not optional"
+        said = f" (it calls this \u201c{level[1]}\u201d)" if level[1] else ""
+        return f"the guide says the opposite{said}"
     return ""

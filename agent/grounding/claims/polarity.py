@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 
 from agent.grounding import polarity as words
-from agent.grounding.claims.about import Clause, about, claim_clauses
+from agent.grounding.claims.about import Clause, about, asserted, claim_clauses
 from agent.grounding.claims.modality import NOT_NEEDED
 from agent.grounding.terms import fold_quotes
 
 TIE = 0.1  # polarity is read from the clause(s) closest to the claim, not every clause near it
-_OVER = re.compile(r"\b([a-z]+) over ([a-z]+)\b")
-# "X, not Y" and "X rather than Y" deny Y only as a contrast: the claim's assertion is X.
-# "even if you never win", "even on days you don't …": a concession, not what the claim asserts.
-_CONCESSION = re.compile(r",?\s*\beven (?:if|when|on|though|without)\b[^,;]*", re.IGNORECASE)
-_CONTRAST = re.compile(r"(?:,\s+not|,?\s+rather than|,?\s+instead of)\s+(?!only|just|merely)[^,;]*$", re.IGNORECASE)
+_OVER = re.compile(r"\b([a-z]+) over ([a-z]+)\b")  # a preference: "quality over quantity"
 
 
 def flipped(claim_text: str, passage: tuple[Clause, ...]) -> str:
@@ -27,7 +23,7 @@ def flipped(claim_text: str, passage: tuple[Clause, ...]) -> str:
     preference = _reversed_preference(claim_text, " ".join(c.text for c in passage))
     if preference:
         return preference
-    for clause, stems in claim_clauses(_CONTRAST.sub("", _CONCESSION.sub("", claim_text)) or claim_text):
+    for clause, stems in claim_clauses(asserted(claim_text)):
         matched = about(stems, clause, passage, margin=TIE, name_weight=1.0)  # what is done, more than to what
         if not matched:
             continue

@@ -33,9 +33,9 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
         "employers": (r"employers?|companies|company|organi[sz]ations", r"employers?|companies|company|organi[sz]ations"),
         "universities": (r"universit(?:y|ies)|schools?|institutions", r"universit(?:y|ies)|schools?|institutions"),
         "candidates": (r"candidates?|applicants?", r"candidates?|applicants?"),
-        "industry reports": (r"industry|community|official|surveys?|reports?", r"industry reports?|reports?"),
+        "industry reports": (r"industry reports?|surveys?|official|reports?", r"industry reports?|reports?"),
         "non-technical stakeholders": (r"(?:non-technical )?stakeholders", r"(?:non-technical )?stakeholders"),
-        "the LangChain team": (r"langchain team|langchain", r"langchain"),
+        "the LangChain team": (r"langchain team", r"langchain"),
         "other people": (r"many people|most people|others", r"people|others|many"),
     },
 }
@@ -143,10 +143,10 @@ def swapped(claim_text: str, about: list[Clause], sentences: tuple[str, ...]) ->
         for m in sorted(mine, key=lambda m: (m.label, m.subject)):
             if m.label == READER and "the author" not in their_labels:
                 continue  # "you" is whoever the advice is for; only the author is someone else
-            if m.subject and m.label in their_labels and m.label not in their_subjects:
-                return f"the guide does not say this of {m.label}"  # they are the ones it is done for
             if m.label not in their_labels or (m.subject and their_subjects and m.label not in their_subjects):
                 other = sorted(their_subjects - {m.label}) or sorted(their_labels - {m.label})
                 if other:
                     return f"the guide says this of {other[0]}, not of {m.label}"
+            if m.subject and m.label in their_labels and m.label not in their_subjects:
+                return f"the guide does not say this of {m.label}"  # they are the ones it is done for
     return ""

@@ -104,8 +104,8 @@ def test_speaker_confusion_between_author_and_reader(embedding_model):
 
 
 def test_a_sentence_two_passages_support_together_says_which(embedding_model):
-    result = check_sentences(["Cloud platforms are essential for deploying ML, and tools like MLflow and DVC manage "
-                              "ML experiments."], [CLOUD_START, DEMAND, TRACK])[0]
+    result = check_sentences(["Cloud platforms are essential for deployment and scaling [1], and tools like MLflow "
+                              "and DVC manage ML experiments [3]."], [CLOUD_START, DEMAND, TRACK])[0]
     assert result.supported and result.cites == [1, 3]
     assert result.reason == "supported by passages 1 and 3 together"
 

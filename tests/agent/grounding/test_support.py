@@ -41,7 +41,7 @@ def test_the_right_number_passes(embedding_model):
 def test_a_negation_fails(embedding_model):
     result = check("You don't need to understand lower-level libraries like NumPy and Pandas [1].", [FRAMEWORKS])
     assert not result.supported
-    assert result.reason == "the guide says the opposite"
+    assert result.reason.startswith("the guide says the opposite")
 
 
 def test_an_opposite_word_fails(embedding_model):
