@@ -12,27 +12,36 @@ from langchain_core.tools import ToolException
 from langgraph.config import get_stream_writer
 
 from agent import replies
-from agent.grounding import extractive_answer, select_evidence, verify_answer
+from agent.answer.compose import compose as compose_skeleton
+from agent.answer.context import MAX_PASSAGES, answer_context
+from agent.answer.kind import QuestionKind, classify_question
+from agent.answer.personal import skill_quotes, skills_to_show
+from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
+from agent.grounding import verify_answer
+from agent.grounding.sentences import plain
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
 from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
-from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
+from agent.plan.skillmap import load_skill_map
 from agent.retrieval import HybridRetriever, condense
-from agent.retrieval.query import is_follow_up
+from agent.retrieval.query import answer_names, is_follow_up
 from agent.router import classify, in_domain, strip_injection
 from agent.scope import uncovered_topic
 from agent.settings import Settings
 from agent.state import ChatState
 from ingest.store import StoreUnavailable
+from ingest.text import normalise
 
 log = logging.getLogger(__name__)
 
 PLAN_FIELDS = ("background", "skills", "hours_per_week", "months", "track", "format", "certification", "cloud")
-# Above this top relevance the passages are on the question's topic: a decline from the model is
-# not trusted there (measured: the not-covered probes all score below 0.55 and are caught by
-# agent.scope first; questions the model wrongly declined scored 0.6+).
-DECLINE_TRUSTED_BELOW = 0.5
-NOT_COVERED_REPLY = re.compile(r"guides? (do not|don't|doesn't|does not) cover", re.IGNORECASE)
+# A model reply that declines. Coverage was decided before the model ran (retrieval relevance and
+# agent.scope), so a decline is overruled: the learner gets the composed extractive answer.
+NOT_COVERED_REPLY = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
+                               r"|\b(i (can't|cannot|am unable to) (answer|help))", re.IGNORECASE)
+SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
+NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
+REPEATED = "The guides don't say more on that than my last answer."
 
 
 @dataclass
@@ -71,24 +80,50 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     _emit({"status": "Searching the guides…"})
     started = time.perf_counter()
     message, history = state["message"], state.get("queries") or []
+    previous_kind = QuestionKind(**state["last_kind"]) if history and state.get("last_kind") else None
+    kind = classify_question(message, previous_kind)
+    search_k = max(deps.settings.top_k, MAX_PASSAGES) + 2
     try:
-        query, passages = message, deps.retriever.search(message, k=deps.settings.top_k)
+        query, found = message, deps.retriever.search(message, k=search_k)
         if history and is_follow_up(message):
-            # "is it still worth it?" may lean on the last question, or may not: search both ways
+            # "is it still worth it?" may lean on the last exchange, or may not: search both ways
             # and keep whichever finds the more relevant passages.
-            condensed = _condense_with_llm(message, history, deps) or condense(message, history)
-            alternative = deps.retriever.search(condensed, k=deps.settings.top_k)
-            if alternative and (not passages or alternative[0].score > passages[0].score):
-                query, passages = condensed, alternative
+            condensed = _condense_with_llm(message, history, deps) or condense(message, history[-1], _last_answer(state))
+            alternative = deps.retriever.search(condensed, k=search_k)
+            if alternative and (not found or alternative[0].score > found[0].score):
+                query, found = condensed, alternative
+        extra = _personal_passages(state, kind, deps) if kind.kind == "personal" else []
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
-    update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
+    passages = answer_context(query, kind, found, deps.retriever.chunks, deps.settings.top_k)
+    passages += [p for p in extra if p.id not in {q.id for q in passages}]
+    update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages], "kind": asdict(kind),
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
-    if not passages or passages[0].score < deps.settings.min_relevance:
-        update["route"] = "not_covered" if in_domain(message) else "off_topic"
-    elif gap := uncovered_topic(message, [p.text for p in passages]):
+    gap = uncovered_topic(message, [p.text for p in found])
+    if gap:  # "is it too late at 40?" is a career question even with no career word in it
         update.update(route="not_covered", gap=gap)
+    elif not found or found[0].score < deps.settings.min_relevance:
+        update["route"] = "not_covered" if in_domain(message) else "off_topic"
     return update
+
+
+def _last_answer(state: ChatState) -> str:
+    turns = state.get("turns") or []
+    return turns[-1]["content"] if turns and turns[-1]["role"] == "assistant" else ""
+
+
+def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list:
+    """The passages behind the skills a personal answer names (the plan builder's skill map), and
+    for "what can I skip" the guides' own lines on not needing everything."""
+    facts = merge_facts(state.get("profile") or {}, extract_profile_facts(state["message"]))
+    shown = skills_to_show(facts, kind.skip, load_skill_map(deps.settings.corpus_dir))
+    passages = []
+    for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
+        hits = deps.retriever.search(quote, k=1, source=guide)
+        passages += hits[:1]
+    if kind.skip:
+        passages += [p for p in deps.retriever.search(SKIP_QUERY, k=2) if p.kind == "guide"]
+    return passages
 
 
 def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | None:
@@ -108,21 +143,30 @@ def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | No
 def passage_texts(state: ChatState) -> list[str]:
     """What the model reads and what answers may quote: each passage without sentences that are
     instructions to an AI ("ignore previous instructions…" planted in a document)."""
-    return [strip_injection(p["text"]) for p in state["passages"]]
+    return ["\n".join(kept for line in p["text"].splitlines() if (kept := strip_injection(line)))
+            for p in state["passages"]]
 
 
 def compose(state: ChatState, deps: Deps) -> dict:
-    passages = state["passages"]
-    question = state["query"]
-    texts = passage_texts(state)
+    """The composed skeleton (agent/answer/compose.py) is the extractive answer; with a model, the
+    model rewrites it into prose, streamed."""
+    passages = [{**p, "text": text} for p, text in zip(state["passages"], passage_texts(state))]
+    kind = QuestionKind(**state["kind"])
     _emit({"status": f"Reading {len(passages)} passages…"})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
+    question = state["query"]
+    if question != state["message"]:  # a condensed follow-up: rank by what is asked now, and what "it" names
+        question = " ".join([state["message"], *answer_names(_last_answer(state))])
+    skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
+                                load_skill_map(deps.settings.corpus_dir))
+    composed = skeleton.render()
+    update = {"composed": composed, "points": skeleton.points, "timings": timings}
     if deps.llm is None:
-        draft = extractive_answer(question, texts)
-        return {"draft": draft, "timings": timings, "notice": _join(state.get("notice"), deps.llm_error)}
-    evidence = [(p["short_heading"], sentences) for p, sentences in zip(passages, select_evidence(question, texts))]
-    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(question, evidence))]
+        return {**update, "draft": composed, "notice": _join(state.get("notice"), deps.llm_error)}
+    earlier = (state.get("last_points") or [""])[0]
+    notes = skeleton.render(max_words=NOTES_WORDS)
+    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(state["message"], notes, earlier))]
     pieces: list[str] = []
     try:
         for piece in deps.llm.stream(messages, deps.settings.llm_max_tokens, deps.settings.llm_temperature):
@@ -132,25 +176,31 @@ def compose(state: ChatState, deps: Deps) -> dict:
             _emit({"token": piece})
     except LLMUnavailable as error:
         log.warning("LLM failed: %s", error)
-        return {"draft": extractive_answer(question, texts), "timings": timings,
-                "notice": _join(state.get("notice"), replies.llm_unavailable(error))}
-    return {"draft": "".join(pieces).strip(), "timings": timings}
+        return {**update, "draft": composed, "notice": _join(state.get("notice"), replies.llm_unavailable(error))}
+    return {**update, "draft": "".join(pieces).strip()}
 
 
 def verify(state: ChatState, deps: Deps) -> dict:
-    draft = state.get("draft", "")
+    """Check the draft sentence by sentence. A model draft that declines, or of which too little is
+    supported, gives way to the composed answer; a follow-up never repeats the last answer."""
+    draft, composed = state.get("draft", ""), state.get("composed", "")
     texts = passage_texts(state)
-    if NOT_COVERED_REPLY.search(draft) and len(draft.split()) < 25:
-        # The small model sometimes declines questions its passages answer. Retrieval and the
-        # scope check already ruled on coverage, so a strong match gets the extractive answer.
-        if state["passages"][0]["score"] < DECLINE_TRUSTED_BELOW:
-            return {"route": "not_covered", "answer": "", "sentences": [], "grounded": 1.0}
-        return {"answer": extractive_answer(state["query"], texts), "sentences": [], "grounded": 1.0,
-                "fallback": True}
     _emit({"status": "Checking the answer against the guides…"})
-    verified = verify_answer(draft, texts, state["query"])
-    return {"answer": verified.text, "grounded": verified.grounded, "fallback": verified.fallback,
+    overruled = draft != composed and bool(NOT_COVERED_REPLY.search(draft))
+    verified = verify_answer(composed if overruled else draft, texts, state["query"])
+    fallback = overruled or (draft != composed and verified.fallback)
+    if fallback and not overruled:
+        verified = verify_answer(composed, texts, state["query"])
+    answer = verified.text
+    last = _last_answer(state)
+    if last and _same(answer, last):
+        answer = REPEATED if _same(composed, last) else verify_answer(composed, texts, state["query"]).text
+    return {"answer": answer, "grounded": verified.grounded, "fallback": fallback,
             "sentences": [asdict(check) for check in verified.sentences]}
+
+
+def _same(one: str, other: str) -> bool:
+    return normalise(one) == normalise(other)
 
 
 def build_plan(state: ChatState, deps: Deps) -> dict:
@@ -179,8 +229,11 @@ def respond(state: ChatState, deps: Deps) -> dict:
     elif route_taken == "not_covered":
         topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide"})
         answer = replies.not_covered(topics, state.get("gap"))
-    return {"answer": answer, "turns": [{"role": "user", "content": state["message"]},
-                                        {"role": "assistant", "content": answer}]}
+    update = {"answer": answer, "turns": [{"role": "user", "content": state["message"]},
+                                          {"role": "assistant", "content": answer}]}
+    if route_taken == "question":  # what the next turn's follow-up builds on
+        update.update(last_kind=state.get("kind") or {}, last_points=[plain(p) for p in state.get("points") or []])
+    return update
 
 
 def after_route(state: ChatState) -> str:

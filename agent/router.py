@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.text import loose_sentences
+
 GREETING = re.compile(
     r"^\W*(hi+|hello+|hey+|hiya|yo|good (morning|afternoon|evening|day)|greetings|howdy|thanks?|thank you|thx|ty|"
     r"cheers|bye|goodbye|see you|ok(ay)?|cool|great|nice|awesome|perfect)\b", re.IGNORECASE)
@@ -28,7 +30,6 @@ DOMAIN = re.compile(
     r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
     r"course\w*|books?|certif\w+|degree|phd|master'?s|bootcamp|python|sql|model\w*|deep learning|llms?|rag|agents?|"
     r"cloud|kaggle|github|mentor\w*|intern\w*|promotion|senior|junior|work\w*)\b", re.IGNORECASE)
-SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
 
 
 def classify(message: str) -> str:
@@ -54,7 +55,7 @@ def is_greeting(message: str) -> bool:
 
 def strip_injection(message: str) -> str:
     """The message without its instruction-like sentences (what is left may be a real question)."""
-    return " ".join(s for s in SENTENCE.split(message) if s.strip() and not INJECTION.search(s)).strip()
+    return " ".join(s for s in loose_sentences(message) if s.strip() and not INJECTION.search(s)).strip()
 
 
 def in_domain(message: str) -> bool:

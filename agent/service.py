@@ -12,10 +12,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
 from agent.graph import build_graph
-from agent.grounding.sentences import citations as cited_numbers
 from agent.nodes import Deps
 from agent.retrieval.query import clean_text
 from agent.runtime import Runtime
+from ingest.text import citations as cited_numbers
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class Careerbot:
         yield {"type": "status", "text": "Thinking…"}
         turn = {"message": message, "notice": trim_notice, "passages": [], "draft": "", "answer": "",
                 "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "",
-                "gap": ""}
+                "gap": "", "composed": "", "points": []}
         config = {"configurable": {"thread_id": thread_id}}
         final: dict[str, Any] = {}
         for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):

@@ -22,6 +22,8 @@ class ChatState(TypedDict, total=False):
     queries: Annotated[list[str], operator.add]  # the standalone queries asked so far (for follow-ups)
     profile: dict[str, Any]  # profile facts said in chat ("I know Python", "10 hours a week")
     awaiting_profile: bool  # a plan was asked for and careerbot asked one question back
+    last_kind: dict[str, Any]  # the last answered question's QuestionKind ("which one…?" narrows a comparison)
+    last_points: list[str]  # the last answer's points, plain: a follow-up builds on them, never repeats them
 
     # This turn.
     message: str
@@ -30,6 +32,9 @@ class ChatState(TypedDict, total=False):
     gap: str  # the topic agent.scope found the guides do not cover
     notice: str  # shown above the answer (e.g. "the LLM is unavailable: answered from the guides directly")
     passages: list[dict[str, Any]]  # Passage.to_json() of what was retrieved
+    kind: dict[str, Any]  # agent.answer.kind.QuestionKind of this question, as a dict
+    composed: str  # the composed skeleton (agent.answer.compose): the extractive answer, and the model's notes
+    points: list[str]  # the skeleton's cited points
     draft: str  # the model's answer before verification
     answer: str
     sentences: list[dict[str, Any]]  # verifier's per-sentence checks of the draft

@@ -10,6 +10,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ingest.chunking import chunk_document
+from ingest.clean import clean_document
 from ingest.documents import Chunk, Document
 from ingest.embedding import embed
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
@@ -98,7 +99,7 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
     if rebuild:
         store.reset()
     documents, skipped, failed = load_corpus(corpus_dir)
-    chunks = [chunk for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
+    chunks = [chunk for doc in documents for chunk in chunk_document(clean_document(doc), chunk_size, chunk_overlap)]
     wanted = {chunk.id: chunk for chunk in chunks}
     stored = store.metadata_by_id()
 

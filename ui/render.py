@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-CITATION = re.compile(r"\[(\d+)\]")
+from ingest.text import CITATION
+
 CURSOR = "▍"
 
 
@@ -23,8 +24,10 @@ def unescape_markdown(text: str) -> str:
 def link_citations(markdown: str, known: set[int]) -> str:
     """[n] → a link to #source-n in the sources panel, for the passages shown there."""
     def link(match: re.Match) -> str:
-        n = int(match.group(1))
-        return rf"[\[{n}\]](#source-{n})" if n in known else match.group(0)
+        numbers = [int(n) for n in re.findall(r"\d+", match.group(1))]  # "[1, 3]" links both
+        if not all(n in known for n in numbers):
+            return match.group(0)
+        return "".join(rf"[\[{n}\]](#source-{n})" for n in numbers)
     return CITATION.sub(link, markdown)
 
 

@@ -1,0 +1,270 @@
+"""The answer's skeleton: a first sentence that answers, then cited points grouped by guide section.
+
+The extractive path (--no-llm) shows the skeleton as it is; the embedded model rewrites it into
+prose (agent/answer/prompts.py). Every point is one guide sentence, quoted whole with its [n]:
+no duplicates (chunks overlap, guides repeat themselves), no lead-ins, rhetorical lines, author
+anecdotes or dangling references (agent/answer/points.py). What careerbot writes itself is layout
+the checker does not score: bold group headers, lead-ins ending in ":", and honest "the guides
+don't say …" lines. The shape follows the question's kind (agent/answer/kind.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agent.answer import personal
+from agent.answer.kind import QuestionKind
+from agent.answer.points import is_point, refers_back
+from agent.grounding.evidence import rank_sentences
+from agent.grounding.vectors import vectors
+from agent.retrieval.bm25 import expand_query
+from ingest.documents import SECTION_SEPARATOR
+from ingest.text import LIST_MARKER, STOPWORDS, cite, citations, normalise, split_sentences, stem
+
+# A sentence's score mixes how well it answers the question (agent/grounding/evidence.py) with how
+# relevant its passage is (its share of the best passage's relevance): "Linear algebra, calculus,
+# probability, and statistics form the foundation…" says little to MiniLM about "how much math do I
+# need?", but it sits in the passage most about it.
+PASSAGE_WEIGHT = 0.25
+RELATIVE_FLOOR = 0.6
+PREVIOUS_PENALTY = 0.8  # a point the last answer made counts for less: a follow-up leads with something new
+PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
+GENERIC = {"ml", "machine", "learn", "ai", "engineer", "model", "data", "skill"}  # a point scores at least this share of the best one (else it is off the question)
+DUPLICATE = 0.9       # cosine above which two sentences say the same thing
+WHOLE_LIST_POINTS = 10
+MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
+STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
+                    r"beneficial|promising|in demand|key|non-negotiable|increasingly|still|gained recognition)\b", re.I)
+NO_ANSWER = "The guides don't cover that."
+MACHINE_MADE = re.compile(r"\) is named in \"|^\s*Link:", re.IGNORECASE)  # ingest/resources.py's own lines
+NOTE = re.compile(r"^(note|tip|p\.?s\.?)\s*:\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of a passage, as the guide wrote it."""
+
+    passage: int      # 0-based passage index
+    position: int     # order inside the passage
+    text: str
+    list_item: bool
+    group: str        # the heading it sits under (sub-heading of a merged list, else the section)
+    opens_group: bool = False  # first sentence under its heading: "These are…" there means the heading
+
+
+@dataclass
+class Skeleton:
+    lead: str                                           # the first sentence: it answers
+    groups: list[tuple[str, list[str]]] = field(default_factory=list)  # (header, cited points)
+    note: str = ""                                      # an honest limit ("The guides don't say …")
+
+    @property
+    def points(self) -> list[str]:
+        """Every cited sentence, the lead's included (what a follow-up should not just repeat)."""
+        lead = [s for s in split_sentences(self.lead) if citations(s)]
+        return lead + [point for _, points in self.groups for point in points]
+
+    def render(self, max_words: int | None = None) -> str:
+        """Markdown: the lead, an honest limit, then the groups (headers only when there are
+        several). `max_words` trims the last points (the model's notes: prefill costs ~12 ms a token)."""
+        if max_words is not None and len(self.render().split()) > max_words and len(self.points) > 2:
+            last = max(i for i, (_, points) in enumerate(self.groups) if points)
+            fewer = [(header, points[:-1] if i == last else points) for i, (header, points) in enumerate(self.groups)]
+            fewer = [(header, points) for header, points in fewer if points or ":" in header]
+            return Skeleton(self.lead, fewer, self.note).render(max_words)
+        parts = [line for line in (self.lead, self.note) if line]
+        headed = len(self.groups) > 1 or any(header.startswith("**") and ":" in header for header, _ in self.groups)
+        for header, points in self.groups:
+            if not points and not header:
+                continue
+            lines = ([header] if headed and header else []) + [f"- {p}" for p in points]
+            parts.append("\n".join(lines))
+        return "\n\n".join(parts).strip() or NO_ANSWER
+
+
+def units_of(passages: list[dict]) -> list[Unit]:
+    """Every sentence of every passage, line by line (chunks keep one unit a line)."""
+    units: list[Unit] = []
+    for index, passage in enumerate(passages):
+        group = _section_name(passage) if passage.get("kind") != "resource" else "Resources the guides name"
+        position, opened = 0, True
+        for line in passage["text"].splitlines():
+            heading = re.match(r"^#{1,6}\s+(.*)$", line.strip())
+            if heading:
+                group, opened = heading.group(1).strip(), True
+                continue
+            item = bool(LIST_MARKER.match(line))
+            if passage.get("kind") == "resource" and (MACHINE_MADE.search(line) or not position and not item
+                                                      and line.strip() == passage.get("title")):
+                continue  # a resource entry is shown as the guide wrote it: its note, not careerbot's record
+            for sentence in split_sentences(line.strip()):
+                units.append(Unit(index, position, NOTE.sub("", sentence.strip()), item, group, opened))
+                position, opened = position + 1, False
+    return units
+
+
+def compose(question: str, kind: QuestionKind, passages: list[dict], profile: dict | None = None,
+            previous: list[str] = (), skill_map=None) -> Skeleton:
+    """The skeleton answering `question` from `passages` (1-based [n] = position in the list).
+    `previous` holds the last answer's points: a follow-up says something new where it can."""
+    relevance = [float(p.get("score") or 0.0) for p in passages]
+    ranked = _ranked(expand_query(question), units_of(passages), previous, relevance)
+    if kind.kind == "personal":
+        return personal.compose(question, kind, passages, ranked, profile or {}, skill_map)
+    if not ranked:
+        return Skeleton(NO_ANSWER)
+    if kind.kind == "comparison":
+        return _comparison(question, kind, ranked)
+    whole_list = str(passages[0].get("id", "")).endswith("+list")  # agent/answer/context.py merged a list
+    picked = _pick(ranked, WHOLE_LIST_POINTS if whole_list else MAX_POINTS[kind.kind])
+    if kind.kind == "worth_it":
+        return _worth_it(kind, picked)
+    lead = _lead(picked, prose=kind.kind == "list")
+    return _led_by(lead, [u for u, _ in picked])
+
+
+def _led_by(lead: Unit, units: list[Unit], note: str = "") -> Skeleton:
+    """The lead sentence, with what refers back to it right after it ("These certifications…"),
+    then the rest grouped."""
+    follow = [u for u in units if refers_back(u.text) and u.passage == lead.passage and u.position == lead.position + 1]
+    text = " ".join(_cited(u) for u in [lead] + follow)
+    return Skeleton(text, _grouped([u for u in units if u != lead and u not in follow]), note)
+
+
+def _lead(picked: list[tuple[Unit, float]], prose: bool = False) -> Unit:
+    """The best point that reads first: not a back-reference, and for a list, a sentence that
+    sums the list up rather than one of its items."""
+    standalone = [(u, v) for u, v in picked if not refers_back(u.text)] or picked[:1]
+    best_unit, best = standalone[0]
+    if prose:
+        return next((u for u, v in standalone if not u.list_item and v >= PROSE_LEAD * best), best_unit)
+    return best_unit
+
+
+def _ranked(question: str, units: list[Unit], previous: list[str],
+            relevance: list[float] = ()) -> list[tuple[Unit, float]]:
+    """Quotable units scored against the question, best first, duplicates and repeats dropped."""
+    usable = [u for u in units if is_point(u.text, u.list_item)]
+    best = max(relevance, default=0.0) or 1.0
+
+    def score(candidate) -> float:
+        share = relevance[usable[candidate.passage].passage] / best if relevance else 1.0
+        return (1 - PASSAGE_WEIGHT) * candidate.score + PASSAGE_WEIGHT * share
+
+    scored = sorted(((usable[c.passage], score(c)) for c in rank_sentences(question, [u.text for u in usable])),
+                    key=lambda pair: -pair[1])
+    said = {normalise(p) for p in previous}
+    if said:
+        scored = sorted(((u, v * PREVIOUS_PENALTY if normalise(u.text) in said else v) for u, v in scored),
+                        key=lambda pair: -pair[1])
+    ranked: list[tuple[Unit, float]] = []
+    seen: set[str] = set()
+    kept_vectors = []
+    for unit, value in scored:
+        key = normalise(unit.text)
+        vector = vectors([unit.text])[0]
+        if key in seen or any(float(vector @ other) > DUPLICATE for other in kept_vectors):
+            continue
+        if refers_back(unit.text) and not unit.opens_group and not _predecessor(unit, usable):
+            continue
+        seen.add(key)
+        kept_vectors.append(vector)
+        ranked.append((unit, value))
+    return ranked
+
+
+def _predecessor(unit: Unit, usable: list[Unit]) -> Unit | None:
+    return next((u for u in usable if u.passage == unit.passage and u.position == unit.position - 1), None)
+
+
+def _pick(ranked: list[tuple[Unit, float]], limit: int) -> list[tuple[Unit, float]]:
+    """The best points above the relative floor; a back-reference brings its predecessor along."""
+    floor = ranked[0][1] * RELATIVE_FLOOR
+    chosen = [pair for pair in ranked if pair[1] >= floor][:limit]
+    units = {u for u, _ in chosen}
+    for unit, score in list(chosen):
+        if refers_back(unit.text) and not unit.opens_group:
+            before = next((pair for pair in ranked if pair[0].passage == unit.passage
+                           and pair[0].position == unit.position - 1), None)
+            if before is None:
+                chosen.remove((unit, score))
+            elif before[0] not in units:
+                chosen.append(before)
+                units.add(before[0])
+    return chosen
+
+
+def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
+    """Points grouped by guide section, groups in order of their best point, points in guide order."""
+    groups: dict[str, list[Unit]] = {}
+    for unit in units:
+        groups.setdefault(unit.group, []).append(unit)
+    for name, members in groups.items():  # a back-reference without what it refers to goes
+        groups[name] = [u for u in members if not refers_back(u.text) or u.opens_group or any(
+            o.passage == u.passage and o.position == u.position - 1 for o in members)]
+    groups = {name: members for name, members in groups.items() if members}
+    return [(f"**{name}**", [_cited(u) for u in sorted(members, key=lambda u: (u.passage, u.position))])
+            for name, members in groups.items()]
+
+
+def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, float]]) -> Skeleton:
+    """What the guides say about each side; a sentence naming both sides leads when there is one."""
+    sides = kind.sides[:2]
+    about = {side: sorted((u for u, _ in ranked if _mentions(u.text + " " + u.group, side)),
+                          key=lambda u: not u.opens_group) for side in sides}  # a section's opening defines it
+    both = [u for u, _ in ranked if all(u in about[side] for side in sides)]
+    narrowing = re.search(r"which (?:one|of (?:them|the two|those|these))\s+(.+?)\W*$", question, re.I)
+    groups = [(f"**{side[0].upper() + side[1:]}**", [_cited(u) for u in about[side] if u not in both][:3])
+              for side in sides]
+    groups = [(header, points) for header, points in groups if points]
+    if narrowing:
+        extra = _stems(narrowing.group(1)) - {"one", "more", "less", "better"}
+        relevant = [u for u, _ in ranked if extra & _stems(u.text)][:3]
+        note = f"The guides don't say which of {sides[0]} and {sides[1]} {narrowing.group(1).strip()}."
+        lead = next((u for u in relevant if any(u in about[s] for s in sides)), None)
+        if lead:
+            return Skeleton(_cited(lead), _grouped([u for u in relevant if u != lead]))
+        return Skeleton(note, [("**What they do say:**", [_cited(u) for u in relevant or [ranked[0][0]]])])
+    if both:
+        note = "" if groups else f"The guides don't say more about {sides[0]} versus {sides[1]}."
+        if both[1:3]:
+            groups.insert(0, (f"**{sides[0]} and {sides[1]}**", [_cited(u) for u in both[1:3]]))
+        return Skeleton(_cited(both[0]), groups, note)
+    if not groups:
+        picked = [u for u, _ in _pick(ranked, 3)]
+        return Skeleton(f"The guides don't say how {sides[0]} and {sides[1]} compare.",
+                        [("**What they do say:**", [_cited(u) for u in picked])])
+    return Skeleton("Here is how the guides describe each:", groups)
+
+
+def _worth_it(kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
+    """The guides' stance when they take one; otherwise say so, and what they do say."""
+    topic = _stems(kind.topic) - GENERIC
+    units = [u for u, _ in picked if not topic or topic & _stems(u.text)] or [u for u, _ in picked]
+    stances = [u for u in units[:3] if STANCE.search(u.text) and not refers_back(u.text)
+               and (not topic or topic & _stems(u.text))]
+    stance = max(stances, key=lambda u: len(topic & _stems(u.text)), default=None)
+    if stance:
+        return _led_by(stance, units)
+    what = f"whether {kind.topic} is worth it" if kind.topic else "that directly"
+    return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])
+
+
+def _mentions(text: str, side: str) -> bool:
+    wanted = _stems(side)
+    return bool(wanted) and wanted <= _stems(text)
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("machine learning", "ml"))
+    return {stem(w) for w in words if w not in STOPWORDS}
+
+
+def _cited(unit: Unit) -> str:
+    return cite(unit.text, unit.passage + 1)
+
+
+def _section_name(passage: dict) -> str:
+    section = (passage.get("section") or passage.get("title") or "").rsplit(SECTION_SEPARATOR, 1)[-1]
+    return re.sub(r"^\d+\.\s*", "", section).strip() or passage.get("title", "")
