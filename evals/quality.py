@@ -9,7 +9,7 @@ Measured on the final answer text, the same for every answer path (extractive, e
   own words.
 - artifacts: link residue ("[Book]", "(opens in a new tab)", "Link:"), a citation inside "etc [3]..",
   a double stop, a sentence glued across an emoji, a lead-in or first-person story quoted as advice,
-  a dangling reference opening a point ("These certifications…" with nothing before it).
+  an answer opening with a dangling reference ("These certifications…").
 - duplicates: the same sentence twice (citations and case aside).
 - fragments: a point that is not a sentence (under four words, or starting in lower case).
 """
@@ -67,12 +67,10 @@ def addressed(question: str, answer: str) -> bool:
 
 def artifacts(answer: str) -> list[str]:
     found = [m.group(0) for m in ARTIFACT.finditer(answer)]
-    sentences = points(answer)
-    for index, sentence in enumerate(sentences):
-        if ANECDOTE.search(sentence):
-            found.append(sentence)
-        elif refers_back(sentence) and index == 0:
-            found.append(sentence)
+    found += [sentence for sentence in points(answer) if ANECDOTE.search(sentence)]
+    first = next((line for line in answer.splitlines() if line.strip()), "")
+    if refers_back(first):  # an answer that opens with "These certifications…" points at nothing
+        found.append(first)
     return found
 
 

@@ -61,6 +61,7 @@ _ABBREVIATIONS = re.compile(
 _DOT = "\x00"
 _SENTENCE_END = re.compile(
     rf"(?:(?<=[.!?…])|(?<=[\w.!?)] [{EMOJI}])\ufe0f?|(?<=[\w.!?)][{EMOJI}])\ufe0f?)[\"'’”)\]*_]*\s+"
+    r"(?!\[\^?\d+(?:\s*,\s*\^?\d+)*\][.!?…]*\s*$)"  # "…etc.) [2]." is one sentence with its citation
     r"(?=(?:[-*+•]\s+|\d{1,2}[.)]\s+)?[\"'‘“(\[*_]*[A-Z0-9\[])")
 _LEADING_CITES = re.compile(r"^((?:\s*\[\^?\d+(?:\s*,\s*\^?\d+)*\])+)\s*")
 

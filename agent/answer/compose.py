@@ -11,11 +11,11 @@ don't say …" lines. The shape follows the question's kind (agent/answer/kind.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from agent.answer import personal
 from agent.answer.kind import QuestionKind
-from agent.answer.points import is_point, refers_back
+from agent.answer.points import is_point, refers_back, without_interjection
 from agent.grounding.evidence import rank_sentences
 from agent.grounding.vectors import vectors
 from agent.retrieval.bm25 import expand_query
@@ -32,13 +32,12 @@ PREVIOUS_PENALTY = 0.8  # a point the last answer made counts for less: a follow
 PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
 GENERIC = {"ml", "machine", "learn", "ai", "engineer", "model", "data", "skill"}  # a point scores at least this share of the best one (else it is off the question)
 DUPLICATE = 0.9       # cosine above which two sentences say the same thing
-WHOLE_LIST_POINTS = 10
+WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
                     r"beneficial|promising|in demand|key|non-negotiable|increasingly|still|gained recognition)\b", re.I)
 NO_ANSWER = "The guides don't cover that."
-MACHINE_MADE = re.compile(r"\) is named in \"|^\s*Link:", re.IGNORECASE)  # ingest/resources.py's own lines
-NOTE = re.compile(r"^(note|tip|p\.?s\.?)\s*:\s*", re.IGNORECASE)
+MACHINE_MADE = re.compile(r"\) is named in \"|^\s*Link:|^[\w &]+\.$", re.IGNORECASE)  # ingest/resources.py's lines
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,7 @@ class Unit:
     list_item: bool
     group: str        # the heading it sits under (sub-heading of a merged list, else the section)
     opens_group: bool = False  # first sentence under its heading: "These are…" there means the heading
+    before: tuple[str, ...] = ()  # the sentences a back-reference needs in front of it, quoted with it
 
 
 @dataclass
@@ -99,8 +99,11 @@ def units_of(passages: list[dict]) -> list[Unit]:
                                                       and line.strip() == passage.get("title")):
                 continue  # a resource entry is shown as the guide wrote it: its note, not careerbot's record
             for sentence in split_sentences(line.strip()):
-                units.append(Unit(index, position, NOTE.sub("", sentence.strip()), item, group, opened))
+                units.append(Unit(index, position, without_interjection(sentence.strip()), item, group, opened))
                 position, opened = position + 1, False
+        if passage.get("kind") == "resource" and not any(u.passage == index and is_point(u.text) for u in units):
+            # The guide's line before the entry was a lead-in ("I highly recommend:"): the entry is its name.
+            units.append(Unit(index, position, passage.get("title", ""), True, group, opened))
     return units
 
 
@@ -116,26 +119,39 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], profile: di
         return Skeleton(NO_ANSWER)
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
-    whole_list = str(passages[0].get("id", "")).endswith("+list")  # agent/answer/context.py merged a list
-    picked = _pick(ranked, WHOLE_LIST_POINTS if whole_list else MAX_POINTS[kind.kind])
+    if str(passages[0].get("id", "")).endswith("+list"):  # agent/answer/context.py merged a list: it is the answer
+        return _whole_list(ranked)
+    picked = _pick(ranked, MAX_POINTS[kind.kind])
     if kind.kind == "worth_it":
         return _worth_it(kind, picked)
-    lead = _lead(picked, prose=kind.kind == "list")
-    return _led_by(lead, [u for u, _ in picked])
+    return _led(picked, prose=kind.kind == "list")
 
 
-def _led_by(lead: Unit, units: list[Unit], note: str = "") -> Skeleton:
-    """The lead sentence, with what refers back to it right after it ("These certifications…"),
-    then the rest grouped."""
-    follow = [u for u in units if refers_back(u.text) and u.passage == lead.passage and u.position == lead.position + 1]
-    text = " ".join(_cited(u) for u in [lead] + follow)
-    return Skeleton(text, _grouped([u for u in units if u != lead and u not in follow]), note)
+def _whole_list(ranked: list[tuple[Unit, float]]) -> Skeleton:
+    """The first passage's list, item by item under its sub-headings, led by its best prose sentence."""
+    own = [(u, v) for u, v in ranked if u.passage == 0]
+    prose = [(u, v) for u, v in own if not u.list_item]
+    if not prose:
+        return _led(_pick(ranked, MAX_POINTS["list"]), prose=True)
+    lead = _lead(prose)
+    quoted = {normalise(text) for text in (*lead.before, lead.text)}
+    items = sorted((u for u, _ in own if u.list_item and normalise(u.text) not in quoted),
+                   key=lambda u: u.position)[:WHOLE_LIST_POINTS]
+    if len(items) < 2:
+        return _led(_pick(ranked, MAX_POINTS["list"]), prose=True)
+    return Skeleton(_cited(lead), _grouped(items))
+
+
+def _led(picked: list[tuple[Unit, float]], prose: bool = False) -> Skeleton:
+    lead = _lead(picked, prose)
+    quoted = {normalise(text) for text in (*lead.before, lead.text)}
+    return Skeleton(_cited(lead), _grouped([u for u, _ in picked if normalise(u.text) not in quoted]))
 
 
 def _lead(picked: list[tuple[Unit, float]], prose: bool = False) -> Unit:
-    """The best point that reads first: not a back-reference, and for a list, a sentence that
-    sums the list up rather than one of its items."""
-    standalone = [(u, v) for u, v in picked if not refers_back(u.text)] or picked[:1]
+    """The best point, and for a list a sentence that sums the list up rather than one of its
+    items; never a sentence that needs its section heading to make sense."""
+    standalone = [(u, v) for u, v in picked if not (refers_back(u.text) and not u.before)] or picked[:1]
     best_unit, best = standalone[0]
     if prose:
         return next((u for u, v in standalone if not u.list_item and v >= PROSE_LEAD * best), best_unit)
@@ -166,33 +182,40 @@ def _ranked(question: str, units: list[Unit], previous: list[str],
         vector = vectors([unit.text])[0]
         if key in seen or any(float(vector @ other) > DUPLICATE for other in kept_vectors):
             continue
-        if refers_back(unit.text) and not unit.opens_group and not _predecessor(unit, usable):
-            continue
+        if refers_back(unit.text) and not unit.opens_group:
+            chain = _chain(unit, usable)
+            if chain is None:
+                continue
+            unit = replace(unit, before=chain)
         seen.add(key)
         kept_vectors.append(vector)
         ranked.append((unit, value))
     return ranked
 
 
-def _predecessor(unit: Unit, usable: list[Unit]) -> Unit | None:
-    return next((u for u in usable if u.passage == unit.passage and u.position == unit.position - 1), None)
+def _chain(unit: Unit, usable: list[Unit], depth: int = 2) -> tuple[str, ...] | None:
+    """The sentences before a back-reference up to one that stands alone ("For AWS, certifications
+    like…" before "These certifications…"), or None when there is none within `depth`."""
+    chain: list[str] = []
+    current = unit
+    for _ in range(depth):
+        before = next((u for u in usable if u.passage == current.passage and u.position == current.position - 1), None)
+        if before is None:
+            return None
+        chain.insert(0, before.text)
+        if not refers_back(before.text) or before.opens_group:
+            return tuple(chain)
+        current = before
+    return None
 
 
 def _pick(ranked: list[tuple[Unit, float]], limit: int) -> list[tuple[Unit, float]]:
-    """The best points above the relative floor; a back-reference brings its predecessor along."""
+    """The best points above the relative floor; a sentence already quoted in front of a
+    back-reference is not repeated on its own."""
     floor = ranked[0][1] * RELATIVE_FLOOR
     chosen = [pair for pair in ranked if pair[1] >= floor][:limit]
-    units = {u for u, _ in chosen}
-    for unit, score in list(chosen):
-        if refers_back(unit.text) and not unit.opens_group:
-            before = next((pair for pair in ranked if pair[0].passage == unit.passage
-                           and pair[0].position == unit.position - 1), None)
-            if before is None:
-                chosen.remove((unit, score))
-            elif before[0] not in units:
-                chosen.append(before)
-                units.add(before[0])
-    return chosen
+    carried = {normalise(text) for unit, _ in chosen for text in unit.before}
+    return [pair for pair in chosen if normalise(pair[0].text) not in carried]
 
 
 def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
@@ -200,10 +223,6 @@ def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
     groups: dict[str, list[Unit]] = {}
     for unit in units:
         groups.setdefault(unit.group, []).append(unit)
-    for name, members in groups.items():  # a back-reference without what it refers to goes
-        groups[name] = [u for u in members if not refers_back(u.text) or u.opens_group or any(
-            o.passage == u.passage and o.position == u.position - 1 for o in members)]
-    groups = {name: members for name, members in groups.items() if members}
     return [(f"**{name}**", [_cited(u) for u in sorted(members, key=lambda u: (u.passage, u.position))])
             for name, members in groups.items()]
 
@@ -246,7 +265,7 @@ def _worth_it(kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
                and (not topic or topic & _stems(u.text))]
     stance = max(stances, key=lambda u: len(topic & _stems(u.text)), default=None)
     if stance:
-        return _led_by(stance, units)
+        return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
     what = f"whether {kind.topic} is worth it" if kind.topic else "that directly"
     return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])
 
@@ -262,7 +281,7 @@ def _stems(text: str) -> set[str]:
 
 
 def _cited(unit: Unit) -> str:
-    return cite(unit.text, unit.passage + 1)
+    return " ".join(cite(text, unit.passage + 1) for text in (*unit.before, unit.text))
 
 
 def _section_name(passage: dict) -> str:

@@ -19,13 +19,15 @@ from agent.retrieval.passage import Passage
 from agent.retrieval.retriever import RESOURCE_INTENT
 from ingest.documents import SECTION_SEPARATOR
 from ingest.store import StoredChunk
+from ingest.text import tokenize
 
 # Keep passages scoring at least this share of the best one's relevance. Measured on the answers
 # dev set (2026-12-03): 0.8 keeps the 2nd-7th passages that hold key facts, drops the tail that
 # only shares the topic ("the field continues to evolve").
 RELATIVE_CUTOFF = 0.8
 MAX_PASSAGES = 6
-MAX_LIST_WORDS = 260  # a merged list longer than this is not shown whole (the model reads ~800 tokens)
+MAX_LIST_WORDS = 360  # a merged list longer than this is not shown whole (the model reads ~800 tokens)
+GENERIC = {"ml", "machine", "learn", "engineer", "ai", "data", "model", "skill", "need", "know", "actual"}
 LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+", re.MULTILINE)
 
 
@@ -39,9 +41,17 @@ def answer_context(question: str, kind: QuestionKind, found: list[Passage], chun
         return []
     floor = passages[0].score * RELATIVE_CUTOFF
     kept = [p for p in passages if p.score >= floor][:max_passages]
-    if kind.kind in ("list", "definition", "how_to"):
+    if kind.kind in ("list", "definition") and _about_the_list(question, kept[0]):
         kept = _whole_list(kept, chunks)
     return kept
+
+
+def _about_the_list(question: str, top: Passage) -> bool:
+    """Whether the question asks for the list the best passage introduces or holds: it names what
+    the heading or the lead-in line names ("key responsibilities" ↔ "…their key responsibilities:")."""
+    lead_ins = " ".join(line for line in top.text.splitlines() if line.rstrip().endswith(":") or LIST_LINE.match(line))
+    asked = set(tokenize(question)) - GENERIC
+    return bool(asked & set(tokenize(f"{top.section} {lead_ins}")))
 
 
 def _whole_list(passages: list[Passage], chunks: list[StoredChunk]) -> list[Passage]:

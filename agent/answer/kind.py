@@ -17,7 +17,7 @@ Kind = Literal["definition", "list", "comparison", "personal", "worth_it", "how_
 PERSONAL = re.compile(
     r"\b(for (someone|somebody|a person|people) like me|(i'?m|i am) (an?|currently|already|working|just|only|not)\b"
     r"|my (background|situation|profile|experience)|coming from|as an? [\w-]+ (developer|engineer|analyst|student|"
-    r"scientist|dev)\b|what (should|do|can) i (learn|study|focus on|start with|do) first|where (do|should) i (start|begin)"
+    r"scientist|dev)\b(?<!ml engineer)(?<!ml developer)|what (should|do|can) i (learn|study|focus on|start with|do) first|where (do|should) i (start|begin)"
     r"|(what|which)( \w+)? (can|should|could) i (skip|ignore|leave out|drop)|skip\b|do i (really )?need (to learn )?"
     r"(all|every|everything)|what (should|do) i (learn|study) next|i (know|have|work|already)\b)", re.IGNORECASE)
 SKIP = re.compile(r"\b(skip|ignore|leave out|drop|don'?t need|do i (really )?need (to learn )?(all|every))", re.IGNORECASE)

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 
-LEAD_IN = re.compile(r":\W*$")
+LEAD_IN = re.compile(r":\W*$|\b(recommend|suggest|include|includes|following|like|are|is)\W*$", re.IGNORECASE)
+# Interjections a sentence can lose and still say the same ("Trust me, building RAG systems…").
+INTERJECTION = re.compile(r"^(note|tip|p\.?s\.?)\s*:\s*|^(trust me|honestly|literally|in simple words),\s*", re.I)
 RHETORICAL = re.compile(
-    r"^\W*(heyl+o+|hey|hi|hello|let'?s fix that|but first|now,? here'?s|trust me|i can'?t emphasi[sz]e|"
-    r"i don'?t think i need to stress|if you have reached|unfortunately/fortunately|so, [“\"])|\?\W*$", re.IGNORECASE)
+    r"^\W*(heyl+o+|hey|hi|hello|let'?s fix that|but first|now,? here'?s|i can'?t emphasi[sz]e|"
+    r"i don'?t think i need to stress|if you have reached|unfortunately/fortunately|so, [“\"]|today, we'?re diving|"
+    r"in this (blog|article|post)|we'?ll delve)|\?\W*$", re.IGNORECASE)
 ANECDOTE = re.compile(
     r"\b(myself|i had|i was|i learned|i read|i realized|i didn'?t|i didnt|my (journey|own|experience|career|personal|"
     r"favou?rite)|recently, i|through my experience|i'?ve already|i can still|i will also|i guess|i'?m always|"
@@ -25,7 +28,7 @@ ANECDOTE = re.compile(
 DANGLING = re.compile(
     r"\b(below|above|this (book|one|video|series|course|list|playlist|article|blog)|these resources|"
     r"the following|following resources|here are some|as well:|mentioned (above|earlier))\b", re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"^\W*(these|those|this|they|them|it|such|that)\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(r"^\W*(?:(?:also|and|but|so|plus),?\s+)?(these|those|this|they|them|it|such|that)\b", re.IGNORECASE)
 MISCONCEPTION = re.compile(
     r"\b(many assume|they think|people (think|believe|assume)|basically, they|get them mixed up|common confusion)\b"
     r"|=", re.IGNORECASE)
@@ -49,6 +52,12 @@ def is_point(sentence: str, list_item: bool = False) -> bool:
     if re.fullmatch(r"[^.!?]{0,60}!+\W*", text) and words <= 8:  # "These variations exist!"
         return False
     return True
+
+
+def without_interjection(sentence: str) -> str:
+    """"NOTE: A Machine Learning Engineer…" → "A Machine Learning Engineer…"."""
+    rest = INTERJECTION.sub("", sentence)
+    return rest[:1].upper() + rest[1:] if rest != sentence else sentence
 
 
 def refers_back(sentence: str) -> bool:
