@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -14,10 +13,10 @@ from langgraph.config import get_stream_writer
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
 from agent.answer.context import MAX_PASSAGES, answer_context
+from agent.answer.final import final_answer
 from agent.answer.kind import QuestionKind, classify_question
 from agent.answer.personal import skill_quotes, skills_to_show
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
-from agent.grounding import verify_answer
 from agent.grounding.sentences import plain
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
@@ -30,18 +29,12 @@ from agent.scope import uncovered_topic
 from agent.settings import Settings
 from agent.state import ChatState
 from ingest.store import StoreUnavailable
-from ingest.text import normalise
 
 log = logging.getLogger(__name__)
 
 PLAN_FIELDS = ("background", "skills", "hours_per_week", "months", "track", "format", "certification", "cloud")
-# A model reply that declines. Coverage was decided before the model ran (retrieval relevance and
-# agent.scope), so a decline is overruled: the learner gets the composed extractive answer.
-NOT_COVERED_REPLY = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
-                               r"|\b(i (can't|cannot|am unable to) (answer|help))", re.IGNORECASE)
 SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
 NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
-REPEATED = "The guides don't say more on that than my last answer."
 
 
 @dataclass
@@ -161,8 +154,10 @@ def compose(state: ChatState, deps: Deps) -> dict:
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
                                 load_skill_map(deps.settings.corpus_dir))
     composed = skeleton.render()
-    update = {"composed": composed, "points": skeleton.points, "timings": timings}
-    if deps.llm is None:
+    update = {"composed": composed, "points": skeleton.points, "limit": skeleton.limit, "timings": timings}
+    if deps.llm is None or kind.kind == "personal":
+        # A personal answer is the skill map's order (careerbot's reading of the guides, not a quote):
+        # a rewrite would lose it to the checker, so it is shown as composed.
         return {**update, "draft": composed, "notice": _join(state.get("notice"), deps.llm_error)}
     earlier = (state.get("last_points") or [""])[0]
     notes = skeleton.render(max_words=NOTES_WORDS)
@@ -181,26 +176,11 @@ def compose(state: ChatState, deps: Deps) -> dict:
 
 
 def verify(state: ChatState, deps: Deps) -> dict:
-    """Check the draft sentence by sentence. A model draft that declines, or of which too little is
-    supported, gives way to the composed answer; a follow-up never repeats the last answer."""
-    draft, composed = state.get("draft", ""), state.get("composed", "")
-    texts = passage_texts(state)
+    """Check the draft sentence by sentence and settle the answer (agent/answer/final.py)."""
     _emit({"status": "Checking the answer against the guides…"})
-    overruled = draft != composed and bool(NOT_COVERED_REPLY.search(draft))
-    verified = verify_answer(composed if overruled else draft, texts, state["query"])
-    fallback = overruled or (draft != composed and verified.fallback)
-    if fallback and not overruled:
-        verified = verify_answer(composed, texts, state["query"])
-    answer = verified.text
-    last = _last_answer(state)
-    if last and _same(answer, last):
-        answer = REPEATED if _same(composed, last) else verify_answer(composed, texts, state["query"]).text
-    return {"answer": answer, "grounded": verified.grounded, "fallback": fallback,
-            "sentences": [asdict(check) for check in verified.sentences]}
-
-
-def _same(one: str, other: str) -> bool:
-    return normalise(one) == normalise(other)
+    final = final_answer(state.get("draft", ""), state.get("composed", ""), passage_texts(state), state["query"],
+                         (state.get("kind") or {}).get("kind", ""), state.get("limit", ""), _last_answer(state))
+    return {"answer": final.text, "grounded": final.grounded, "fallback": final.fallback, "sentences": final.sentences}
 
 
 def build_plan(state: ChatState, deps: Deps) -> dict:

@@ -102,7 +102,7 @@ class Careerbot:
         yield {"type": "status", "text": "Thinking…"}
         turn = {"message": message, "notice": trim_notice, "passages": [], "draft": "", "answer": "",
                 "sentences": [], "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "",
-                "gap": "", "composed": "", "points": []}
+                "gap": "", "composed": "", "points": [], "limit": ""}
         config = {"configurable": {"thread_id": thread_id}}
         final: dict[str, Any] = {}
         for mode, payload in self.graph.stream(turn, config, stream_mode=["custom", "values"]):

@@ -35,6 +35,7 @@ class ChatState(TypedDict, total=False):
     kind: dict[str, Any]  # agent.answer.kind.QuestionKind of this question, as a dict
     composed: str  # the composed skeleton (agent.answer.compose): the extractive answer, and the model's notes
     points: list[str]  # the skeleton's cited points
+    limit: str  # the skeleton's honest "the guides don't say …" line ("" when none): a rewrite keeps it
     draft: str  # the model's answer before verification
     answer: str
     sentences: list[dict[str, Any]]  # verifier's per-sentence checks of the draft

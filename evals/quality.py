@@ -28,7 +28,7 @@ ARTIFACT = re.compile(
     r"|\bi highly recommend\W*$|:\s*\[\d+\]\.?$", re.IGNORECASE | re.MULTILINE)
 STANCE_OR_LIMIT = re.compile(r"\b(worth|valuable|important|crucial|essential|recommend|highly|need|don't say|"
                              r"don't judge|increasingly|key|gained|still|early stages|growing)\b", re.I)
-GENERIC = {"ml", "machine", "learn", "engineer", "ai", "need", "become", "job", "role", "actual", "someone",
+GENERIC = {"ml", "machi", "learn", "engin", "ai", "need", "becom", "job", "role", "actua", "someo",
            "good", "best", "start", "do", "get", "know", "one", "i"}
 
 
@@ -91,4 +91,5 @@ def fragments(answer: str) -> list[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in tokenize(text.replace("machine learning", "ml"))}
+    """Word stems cut to five letters, so "contributing" meets "contribute"."""
+    return {stem(w)[:5] for w in tokenize(text.replace("machine learning", "ml"))}

@@ -60,6 +60,11 @@ class Skeleton:
     note: str = ""                                      # an honest limit ("The guides don't say …")
 
     @property
+    def limit(self) -> str:
+        """The honest "the guides don't say …" line, which a rewrite must keep."""
+        return self.note or (self.lead if self.lead.startswith("The guides don't") else "")
+
+    @property
     def points(self) -> list[str]:
         """Every cited sentence, the lead's included (what a follow-up should not just repeat)."""
         lead = [s for s in split_sentences(self.lead) if citations(s)]
@@ -218,8 +223,15 @@ def _pick(ranked: list[tuple[Unit, float]], limit: int) -> list[tuple[Unit, floa
     return [pair for pair in chosen if normalise(pair[0].text) not in carried]
 
 
+def _uncarried(units: list[Unit]) -> list[Unit]:
+    """Without the units another one already quotes in front of its back-reference."""
+    carried = {normalise(text) for unit in units for text in unit.before}
+    return [u for u in units if normalise(u.text) not in carried]
+
+
 def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
     """Points grouped by guide section, groups in order of their best point, points in guide order."""
+    units = _uncarried(units)
     groups: dict[str, list[Unit]] = {}
     for unit in units:
         groups.setdefault(unit.group, []).append(unit)
@@ -234,7 +246,7 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
                           key=lambda u: not u.opens_group) for side in sides}  # a section's opening defines it
     both = [u for u, _ in ranked if all(u in about[side] for side in sides)]
     narrowing = re.search(r"which (?:one|of (?:them|the two|those|these))\s+(.+?)\W*$", question, re.I)
-    groups = [(f"**{side[0].upper() + side[1:]}**", [_cited(u) for u in about[side] if u not in both][:3])
+    groups = [(f"**{side[0].upper() + side[1:]}**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:3])
               for side in sides]
     groups = [(header, points) for header, points in groups if points]
     if narrowing:

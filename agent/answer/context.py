@@ -27,6 +27,7 @@ from ingest.text import tokenize
 RELATIVE_CUTOFF = 0.8
 MAX_PASSAGES = 6
 MAX_LIST_WORDS = 360  # a merged list longer than this is not shown whole (the model reads ~800 tokens)
+WHAT_THEY_DO = re.compile(r"\bwhat (does|do)\b.*\b(do|work on)\b|\bday[- ]to[- ]day\b|\bresponsibilit", re.I)
 GENERIC = {"ml", "machine", "learn", "engineer", "ai", "data", "model", "skill", "need", "know", "actual"}
 LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+", re.MULTILINE)
 
@@ -49,7 +50,9 @@ def answer_context(question: str, kind: QuestionKind, found: list[Passage], chun
 def _about_the_list(question: str, top: Passage) -> bool:
     """Whether the question asks for the list the best passage introduces or holds: it names what
     the heading or the lead-in line names ("key responsibilities" ↔ "…their key responsibilities:")."""
-    lead_ins = " ".join(line for line in top.text.splitlines() if line.rstrip().endswith(":") or LIST_LINE.match(line))
+    lead_ins = " ".join(line for line in top.text.splitlines() if line.rstrip().endswith(":"))
+    if WHAT_THEY_DO.search(question) and re.search(r"\bdo\b|responsibilit", f"{top.section} {lead_ins}", re.I):
+        return True  # "what does an ML engineer do?" ↔ "What ML Engineers Do…"
     asked = set(tokenize(question)) - GENERIC
     return bool(asked & set(tokenize(f"{top.section} {lead_ins}")))
 

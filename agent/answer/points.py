@@ -17,24 +17,24 @@ LEAD_IN = re.compile(r":\W*$|\b(recommend|suggest|include|includes|following|lik
 # Interjections a sentence can lose and still say the same ("Trust me, building RAG systems…").
 INTERJECTION = re.compile(r"^(note|tip|p\.?s\.?)\s*:\s*|^(trust me|honestly|literally|in simple words),\s*", re.I)
 RHETORICAL = re.compile(
-    r"^\W*(heyl+o+|hey|hi|hello|let'?s fix that|but first|now,? here'?s|i can'?t emphasi[sz]e|"
-    r"i don'?t think i need to stress|if you have reached|unfortunately/fortunately|so, [“\"]|today, we'?re diving|"
-    r"in this (blog|article|post)|we'?ll delve)|\?\W*$", re.IGNORECASE)
+    r"^\W*(heyl+o+|hey|hi|hello|let['’]?s fix that|but first|now,? here['’]?s|i can['’]?t emphasi[sz]e|"
+    r"i don['’]?t think i need to stress|if you have reached|unfortunately/fortunately|so, [“\"]|today, we['’]?re diving|"
+    r"in this (blog|article|post)|we['’]?ll delve)|\?\W*$", re.IGNORECASE)
 ANECDOTE = re.compile(
-    r"\b(myself|i had|i was|i learned|i read|i realized|i didn'?t|i didnt|my (journey|own|experience|career|personal|"
-    r"favou?rite)|recently, i|through my experience|i'?ve already|i can still|i will also|i guess|i'?m always|"
-    r"i'?d like to share|i really love|i love|i hope|i was fortunate|when i hit|please share|add it to the comments|"
+    r"\b(myself|i had|i was|i learned|i read|i realized|i didn['’]?t|i didnt|my (journey|own|experience|career|personal|"
+    r"favou?rite)|recently, i|through my experience|i['’]?ve already|i can still|i will also|i guess|i['’]?m always|"
+    r"i['’]?d like to share|i really love|i love|i hope|i was fortunate|when i hit|please share|add it to the comments|"
     r"in the comments|big disclaimer|just google)\b", re.IGNORECASE)
 DANGLING = re.compile(
-    r"\b(below|above|this (book|one|video|series|course|list|playlist|article|blog)|these resources|"
+    r"\b(below|above|all (of )?these|this (book|one|video|series|course|list|playlist|article|blog)|these resources|"
     r"the following|following resources|here are some|as well:|mentioned (above|earlier))\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(r"^\W*(?:(?:also|and|but|so|plus),?\s+)?(these|those|this|they|them|it|such|that)\b", re.IGNORECASE)
 MISCONCEPTION = re.compile(
     r"\b(many assume|they think|people (think|believe|assume)|basically, they|get them mixed up|common confusion)\b"
     r"|=", re.IGNORECASE)
 FLOURISH = re.compile(
-    r"^\W*(remember,|in essence,|as we'?ve explored|by following these|with dedication|in conclusion|in this blog|"
-    r"whether you'?re a|join us|keep building|you'?ve got this|the field of machine learning engineering continues to "
+    r"^\W*(remember,|in essence,|as we['’]?ve explored|by following these|with dedication|in conclusion|in this blog|"
+    r"whether you['’]?re a|join us|keep building|you['’]?ve got this|the field of machine learning engineering continues to "
     r"offer|artificial intelligence is no longer)", re.IGNORECASE)
 MIN_WORDS = 5
 
