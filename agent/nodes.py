@@ -15,13 +15,12 @@ from agent.answer.compose import compose as compose_skeleton
 from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
 from agent.answer.kind import QuestionKind, classify_question
-from agent.answer.personal import skill_quotes, skills_to_show
+from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.grounding.sentences import plain
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
 from agent.plan import Plan, extract_profile_facts, merge_facts, missing_fields, to_markdown
-from agent.plan.skillmap import load_skill_map
 from agent.retrieval import HybridRetriever, condense
 from agent.retrieval.query import answer_names, is_follow_up
 from agent.router import classify, in_domain, strip_injection
@@ -108,8 +107,10 @@ def _last_answer(state: ChatState) -> str:
 def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list:
     """The passages behind the skills a personal answer names (the plan builder's skill map), and
     for "what can I skip" the guides' own lines on not needing everything."""
-    facts = merge_facts(state.get("profile") or {}, extract_profile_facts(state["message"]))
-    shown = skills_to_show(facts, kind.skip, load_skill_map(deps.settings.corpus_dir))
+    skill_map = skill_map_of(deps.settings.corpus_dir)
+    if skill_map is None:
+        return []
+    shown = skills_to_show(state.get("profile") or {}, kind.skip, skill_map)
     passages = []
     for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
         hits = deps.retriever.search(quote, k=1, source=guide)
@@ -151,8 +152,9 @@ def compose(state: ChatState, deps: Deps) -> dict:
     question = state["query"]
     if question != state["message"]:  # a condensed follow-up: rank by what is asked now, and what "it" names
         question = " ".join([state["message"], *answer_names(_last_answer(state))])
+    skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
-                                load_skill_map(deps.settings.corpus_dir))
+                                skill_map)
     composed = skeleton.render()
     update = {"composed": composed, "points": skeleton.points, "limit": skeleton.limit, "timings": timings}
     if deps.llm is None or kind.kind == "personal":

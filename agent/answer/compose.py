@@ -30,7 +30,7 @@ PASSAGE_WEIGHT = 0.25
 RELATIVE_FLOOR = 0.6
 PREVIOUS_PENALTY = 0.8  # a point the last answer made counts for less: a follow-up leads with something new
 PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
-GENERIC = {"ml", "machine", "learn", "ai", "engineer", "model", "data", "skill"}  # a point scores at least this share of the best one (else it is off the question)
+GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # a point scores at least this share of the best one (else it is off the question)
 DUPLICATE = 0.9       # cosine above which two sentences say the same thing
 WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
@@ -118,17 +118,19 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], profile: di
     `previous` holds the last answer's points: a follow-up says something new where it can."""
     relevance = [float(p.get("score") or 0.0) for p in passages]
     ranked = _ranked(expand_query(question), units_of(passages), previous, relevance)
-    if kind.kind == "personal":
+    if kind.kind == "personal" and skill_map is not None:
         return personal.compose(question, kind, passages, ranked, profile or {}, skill_map)
     if not ranked:
         return Skeleton(NO_ANSWER)
+    if kind.kind == "personal":  # no skill map to read: answer as a how-to
+        kind = QuestionKind("how_to")
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
     if str(passages[0].get("id", "")).endswith("+list"):  # agent/answer/context.py merged a list: it is the answer
         return _whole_list(ranked)
-    picked = _pick(ranked, MAX_POINTS[kind.kind])
     if kind.kind == "worth_it":
-        return _worth_it(kind, picked)
+        return _worth_it(kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]))
+    picked = _pick(ranked, MAX_POINTS[kind.kind])
     return _led(picked, prose=kind.kind == "list")
 
 
@@ -273,9 +275,10 @@ def _worth_it(kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
     """The guides' stance when they take one; otherwise say so, and what they do say."""
     topic = _stems(kind.topic) - GENERIC
     units = [u for u, _ in picked if not topic or topic & _stems(u.text)] or [u for u, _ in picked]
-    stances = [u for u in units[:3] if STANCE.search(u.text) and not refers_back(u.text)
+    stances = [u for u in units if STANCE.search(u.text) and not (refers_back(u.text) and not u.before)
                and (not topic or topic & _stems(u.text))]
     stance = max(stances, key=lambda u: len(topic & _stems(u.text)), default=None)
+    units = units[:MAX_POINTS["worth_it"]]
     if stance:
         return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
     what = f"whether {kind.topic} is worth it" if kind.topic else "that directly"
@@ -289,7 +292,7 @@ def _mentions(text: str, side: str) -> bool:
 
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("machine learning", "ml"))
-    return {stem(w) for w in words if w not in STOPWORDS}
+    return {stem(w).rstrip("e") for w in words if w not in STOPWORDS}  # "degrees"→"degre" meets "degree"
 
 
 def _cited(unit: Unit) -> str:

@@ -31,6 +31,14 @@ BACKGROUNDS = {"software_engineer": "software engineering", "data_analyst": "dat
                "data_scientist": "data science", "student": "your studies", "career_changer": "another field"}
 
 
+def skill_map_of(corpus_dir) -> SkillMap | None:
+    """The corpus's skill map, or None for a corpus without one (a user's own documents)."""
+    try:
+        return load_skill_map(corpus_dir)
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+
+
 def profile_of(facts: dict) -> Profile:
     """The learner as the plan builder sees them; defaults where they said nothing (or said
     something out of range: this is advice, not a plan, so it does not ask back)."""
