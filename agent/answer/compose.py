@@ -27,10 +27,10 @@ from ingest.text import LIST_MARKER, STOPWORDS, cite, citations, normalise, spli
 # probability, and statistics form the foundation…" says little to MiniLM about "how much math do I
 # need?", but it sits in the passage most about it.
 PASSAGE_WEIGHT = 0.25
-RELATIVE_FLOOR = 0.6
+RELATIVE_FLOOR = 0.6   # a point scores at least this share of the best one (else it is off the question)
 PREVIOUS_PENALTY = 0.8  # a point the last answer made counts for less: a follow-up leads with something new
 PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
-GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # a point scores at least this share of the best one (else it is off the question)
+GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # words nearly every guide sentence has
 DUPLICATE = 0.9       # cosine above which two sentences say the same thing
 WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
