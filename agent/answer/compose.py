@@ -11,46 +11,23 @@ don't say …" lines. The shape follows the question's kind (agent/answer/kind.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from agent.answer import personal
 from agent.answer.kind import QuestionKind
-from agent.answer.points import is_point, refers_back, without_interjection
-from agent.grounding.evidence import rank_sentences
-from agent.grounding.vectors import vectors
+from agent.answer.points import refers_back
+from agent.answer.units import Unit, rank_units, units_of
 from agent.retrieval.bm25 import expand_query
-from ingest.documents import SECTION_SEPARATOR
-from ingest.text import LIST_MARKER, STOPWORDS, cite, citations, normalise, split_sentences, stem
+from ingest.text import STOPWORDS, cite, citations, normalise, split_sentences, stem
 
-# A sentence's score mixes how well it answers the question (agent/grounding/evidence.py) with how
-# relevant its passage is (its share of the best passage's relevance): "Linear algebra, calculus,
-# probability, and statistics form the foundation…" says little to MiniLM about "how much math do I
-# need?", but it sits in the passage most about it.
-PASSAGE_WEIGHT = 0.25
 RELATIVE_FLOOR = 0.6   # a point scores at least this share of the best one (else it is off the question)
-PREVIOUS_PENALTY = 0.8  # a point the last answer made counts for less: a follow-up leads with something new
 PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
 GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # words nearly every guide sentence has
-DUPLICATE = 0.9       # cosine above which two sentences say the same thing
 WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
                     r"beneficial|promising|in demand|key|non-negotiable|increasingly|still|gained recognition)\b", re.I)
 NO_ANSWER = "The guides don't cover that."
-MACHINE_MADE = re.compile(r"\) is named in \"|^\s*Link:|^[\w &]+\.$", re.IGNORECASE)  # ingest/resources.py's lines
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One sentence of a passage, as the guide wrote it."""
-
-    passage: int      # 0-based passage index
-    position: int     # order inside the passage
-    text: str
-    list_item: bool
-    group: str        # the heading it sits under (sub-heading of a merged list, else the section)
-    opens_group: bool = False  # first sentence under its heading: "These are…" there means the heading
-    before: tuple[str, ...] = ()  # the sentences a back-reference needs in front of it, quoted with it
 
 
 @dataclass
@@ -88,36 +65,12 @@ class Skeleton:
         return "\n\n".join(parts).strip() or NO_ANSWER
 
 
-def units_of(passages: list[dict]) -> list[Unit]:
-    """Every sentence of every passage, line by line (chunks keep one unit a line)."""
-    units: list[Unit] = []
-    for index, passage in enumerate(passages):
-        group = _section_name(passage) if passage.get("kind") != "resource" else "Resources the guides name"
-        position, opened = 0, True
-        for line in passage["text"].splitlines():
-            heading = re.match(r"^#{1,6}\s+(.*)$", line.strip())
-            if heading:
-                group, opened = heading.group(1).strip(), True
-                continue
-            item = bool(LIST_MARKER.match(line))
-            if passage.get("kind") == "resource" and (MACHINE_MADE.search(line) or not position and not item
-                                                      and line.strip() == passage.get("title")):
-                continue  # a resource entry is shown as the guide wrote it: its note, not careerbot's record
-            for sentence in split_sentences(line.strip()):
-                units.append(Unit(index, position, without_interjection(sentence.strip()), item, group, opened))
-                position, opened = position + 1, False
-        if passage.get("kind") == "resource" and not any(u.passage == index and is_point(u.text) for u in units):
-            # The guide's line before the entry was a lead-in ("I highly recommend:"): the entry is its name.
-            units.append(Unit(index, position, passage.get("title", ""), True, group, opened))
-    return units
-
-
 def compose(question: str, kind: QuestionKind, passages: list[dict], profile: dict | None = None,
             previous: list[str] = (), skill_map=None) -> Skeleton:
     """The skeleton answering `question` from `passages` (1-based [n] = position in the list).
     `previous` holds the last answer's points: a follow-up says something new where it can."""
     relevance = [float(p.get("score") or 0.0) for p in passages]
-    ranked = _ranked(expand_query(question), units_of(passages), previous, relevance)
+    ranked = rank_units(expand_query(question), units_of(passages), previous, relevance)
     if kind.kind == "personal" and skill_map is not None:
         return personal.compose(question, kind, passages, ranked, profile or {}, skill_map)
     if not ranked:
@@ -163,57 +116,6 @@ def _lead(picked: list[tuple[Unit, float]], prose: bool = False) -> Unit:
     if prose:
         return next((u for u, v in standalone if not u.list_item and v >= PROSE_LEAD * best), best_unit)
     return best_unit
-
-
-def _ranked(question: str, units: list[Unit], previous: list[str],
-            relevance: list[float] = ()) -> list[tuple[Unit, float]]:
-    """Quotable units scored against the question, best first, duplicates and repeats dropped."""
-    usable = [u for u in units if is_point(u.text, u.list_item)]
-    best = max(relevance, default=0.0) or 1.0
-
-    def score(candidate) -> float:
-        share = relevance[usable[candidate.passage].passage] / best if relevance else 1.0
-        return (1 - PASSAGE_WEIGHT) * candidate.score + PASSAGE_WEIGHT * share
-
-    scored = sorted(((usable[c.passage], score(c)) for c in rank_sentences(question, [u.text for u in usable])),
-                    key=lambda pair: -pair[1])
-    said = {normalise(p) for p in previous}
-    if said:
-        scored = sorted(((u, v * PREVIOUS_PENALTY if normalise(u.text) in said else v) for u, v in scored),
-                        key=lambda pair: -pair[1])
-    ranked: list[tuple[Unit, float]] = []
-    seen: set[str] = set()
-    kept_vectors = []
-    for unit, value in scored:
-        key = normalise(unit.text)
-        vector = vectors([unit.text])[0]
-        if key in seen or any(float(vector @ other) > DUPLICATE for other in kept_vectors):
-            continue
-        if refers_back(unit.text) and not unit.opens_group:
-            chain = _chain(unit, usable)
-            if chain is None:
-                continue
-            unit = replace(unit, before=chain)
-        seen.add(key)
-        kept_vectors.append(vector)
-        ranked.append((unit, value))
-    return ranked
-
-
-def _chain(unit: Unit, usable: list[Unit], depth: int = 2) -> tuple[str, ...] | None:
-    """The sentences before a back-reference up to one that stands alone ("For AWS, certifications
-    like…" before "These certifications…"), or None when there is none within `depth`."""
-    chain: list[str] = []
-    current = unit
-    for _ in range(depth):
-        before = next((u for u in usable if u.passage == current.passage and u.position == current.position - 1), None)
-        if before is None:
-            return None
-        chain.insert(0, before.text)
-        if not refers_back(before.text) or before.opens_group:
-            return tuple(chain)
-        current = before
-    return None
 
 
 def _pick(ranked: list[tuple[Unit, float]], limit: int) -> list[tuple[Unit, float]]:
@@ -297,8 +199,3 @@ def _stems(text: str) -> set[str]:
 
 def _cited(unit: Unit) -> str:
     return " ".join(cite(text, unit.passage + 1) for text in (*unit.before, unit.text))
-
-
-def _section_name(passage: dict) -> str:
-    section = (passage.get("section") or passage.get("title") or "").rsplit(SECTION_SEPARATOR, 1)[-1]
-    return re.sub(r"^\d+\.\s*", "", section).strip() or passage.get("title", "")

@@ -17,10 +17,12 @@ from agent.plan.order import study_order
 from agent.plan.profile import Profile
 from agent.plan.skillmap import Skill, SkillMap, load_skill_map
 from agent.answer.points import is_point
+from agent.answer.units import units_of
 from ingest.text import cite, normalise
 
 if TYPE_CHECKING:
-    from agent.answer.compose import Skeleton, Unit
+    from agent.answer.compose import Skeleton
+    from agent.answer.units import Unit
     from agent.answer.kind import QuestionKind
 
 FIRST = 3  # skills named under "start with"
@@ -65,7 +67,7 @@ def skill_quotes(skills: list[Skill]) -> list[tuple[str, str]]:
 
 def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: list[tuple[Unit, float]],
             facts: dict, skill_map: SkillMap | None = None) -> Skeleton:
-    from agent.answer.compose import Skeleton, units_of
+    from agent.answer.compose import Skeleton
 
     shown = skills_to_show(facts, kind.skip, skill_map)
     units = units_of(passages)

@@ -1,6 +1,7 @@
 """The skeleton: an answering first sentence, cited points by section, nothing broken or repeated."""
 
-from agent.answer.compose import compose, units_of
+from agent.answer.compose import compose
+from agent.answer.units import units_of
 from agent.answer.kind import QuestionKind, classify_question
 from agent.grounding import check_answer
 from evals import quality
