@@ -151,7 +151,8 @@ def compose(state: ChatState, deps: Deps) -> dict:
     started = time.perf_counter()
     question = state["query"]
     if question != state["message"]:  # a condensed follow-up: rank by what is asked now, and what "it" names
-        question = " ".join([state["message"], *answer_names(_last_answer(state))])
+        names = answer_names(_last_answer(state)) if kind.kind != "comparison" else []  # (a comparison has its sides)
+        question = " ".join([state["message"], *names])
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
                                 skill_map)

@@ -26,7 +26,7 @@ GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", 
 WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
-                    r"beneficial|promising|in demand|key|non-negotiable|increasingly|still|gained recognition)\b", re.I)
+                    r"beneficial|promising|in demand|key|useful|non-negotiable|increasingly|still|gained recognition)\b", re.I)
 NO_ANSWER = "The guides don't cover that."
 
 
@@ -82,7 +82,7 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], profile: di
     if str(passages[0].get("id", "")).endswith("+list"):  # agent/answer/context.py merged a list: it is the answer
         return _whole_list(ranked)
     if kind.kind == "worth_it":
-        return _worth_it(kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]))
+        return _worth_it(question, kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]))
     picked = _pick(ranked, MAX_POINTS[kind.kind])
     return _led(picked, prose=kind.kind == "list")
 
@@ -173,7 +173,7 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
     return Skeleton("Here is how the guides describe each:", groups)
 
 
-def _worth_it(kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
+def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
     """The guides' stance when they take one; otherwise say so, and what they do say."""
     topic = _stems(kind.topic) - GENERIC
     units = [u for u, _ in picked if not topic or topic & _stems(u.text)] or [u for u, _ in picked]
@@ -184,6 +184,8 @@ def _worth_it(kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
     if stance:
         return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
     what = f"whether {kind.topic} is worth it" if kind.topic else "that directly"
+    if kind.topic and re.search(r"\b(need|have to|required|necessary)\b", question, re.I):
+        what = f"whether you need {kind.topic}"
     return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])
 
 

@@ -42,22 +42,22 @@ def answer_context(question: str, kind: QuestionKind, found: list[Passage], chun
         return []
     floor = passages[0].score * RELATIVE_CUTOFF
     kept = [p for p in passages if p.score >= floor][:max_passages]
-    if kind.kind in ("list", "definition") and _about_the_list(question, kept[0]):
-        kept = _whole_list(kept, chunks)
+    if kind.kind in ("list", "definition"):
+        kept = _whole_list(question, kept, chunks)
     return kept
 
 
-def _about_the_list(question: str, top: Passage) -> bool:
+def _about_the_list(question: str, top: Passage, parent: str) -> bool:
     """Whether the question asks for the list the best passage introduces or holds: it names what
     the heading or the lead-in line names ("key responsibilities" ↔ "…their key responsibilities:")."""
     lead_ins = " ".join(line for line in top.text.splitlines() if line.rstrip().endswith(":"))
-    if WHAT_THEY_DO.search(question) and re.search(r"\bdo\b|responsibilit", f"{top.section} {lead_ins}", re.I):
+    if WHAT_THEY_DO.search(question) and re.search(r"\bdo\b|responsibilit", f"{parent} {lead_ins}", re.I):
         return True  # "what does an ML engineer do?" ↔ "What ML Engineers Do…"
     asked = set(tokenize(question)) - GENERIC
-    return bool(asked & set(tokenize(f"{top.section} {lead_ins}")))
+    return bool(asked & set(tokenize(f"{parent.rsplit(SECTION_SEPARATOR, 1)[-1]} {lead_ins}")))
 
 
-def _whole_list(passages: list[Passage], chunks: list[StoredChunk]) -> list[Passage]:
+def _whole_list(question: str, passages: list[Passage], chunks: list[StoredChunk]) -> list[Passage]:
     """The best passage's list with its siblings (chunks of the same section, or of sibling
     sections under the same parent heading) as one passage, when that fits the budget."""
     top = passages[0]
@@ -65,6 +65,8 @@ def _whole_list(passages: list[Passage], chunks: list[StoredChunk]) -> list[Pass
                        c.metadata.get("section", "").startswith(top.section + SECTION_SEPARATOR) for c in chunks)
     parent = top.section if has_children or SECTION_SEPARATOR not in top.section else \
         top.section.rsplit(SECTION_SEPARATOR, 1)[0]
+    if not _about_the_list(question, top, parent):
+        return passages
     family = sorted((c for c in chunks if c.metadata.get("source") == top.source
                      and _under(c.metadata.get("section", ""), parent)),
                     key=lambda c: c.metadata.get("position", 0))

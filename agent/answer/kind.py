@@ -19,7 +19,8 @@ PERSONAL = re.compile(
     r"|my (background|situation|profile|experience)|coming from|as an? [\w-]+ (developer|engineer|analyst|student|"
     r"scientist|dev)\b(?<!ml engineer)(?<!ml developer)|what (should|do|can) i (learn|study|focus on|start with|do) first|where (do|should) i (start|begin)"
     r"|(what|which)( \w+)? (can|should|could) i (skip|ignore|leave out|drop)|skip\b|do i (really )?need (to learn )?"
-    r"(all|every|everything)|what (should|do) i (learn|study) next|i (know|have|work|already)\b)", re.IGNORECASE)
+    r"(all|every|everything)|what (should|do) i (learn|study) next|i (know|have|work|already)\b|i'?ve been\b"
+    r"|\b(backend|back-end|frontend|front-end|web|java|software|mobile|devops) (dev|developer|engineer)s?\b)", re.IGNORECASE)
 SKIP = re.compile(r"\b(skip|ignore|leave out|drop|don'?t need|do i (really )?need (to learn )?(all|every))", re.IGNORECASE)
 WORTH = re.compile(
     r"\b(worth( it)?|too late|too old|still (relevant|useful|worth|a good)|waste of time|good idea|should i (even )?"
@@ -28,7 +29,7 @@ WORTH = re.compile(
 HOW_TO = re.compile(
     r"^\W*(so |and |ok(ay)?,? )?(how (do|can|should|would|could) (i|you|one|someone)|how to|what'?s the best way to|"
     r"what are the steps|steps to|how does one|how (do|can) i (get|move|switch|transition|break))\b"
-    r"|\bwhat (do|should|can) i do\b|\bhow (do|can|should) i\b", re.IGNORECASE)
+    r"|\bwhat (do|should|can) (i|we) do\b|\bhow (do|can|should) (i|we)\b", re.IGNORECASE)
 LIST = re.compile(
     r"\b(which|what|any|some|recommend\w*|list|suggest\w*|name|good|how much)\b.{0,40}\b(tools?|frameworks?|books?|courses?|"
     r"certifications?|certs?|skills?|resources?|languages?|librar(y|ies)|platforms?|topics?|maths?|mathematics|"
@@ -38,7 +39,7 @@ COMPARISON = re.compile(
     r"\bdifference(s)? between (?P<a>.+?) and (?P<b>.+?)\W*$|\bcompare (?P<c>.+?) (?:and|with|to) (?P<d>.+?)\W*$"
     r"|(?P<e>[\w#+.' -]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<f>[\w#+.' -]{2,40}?)(?:\W*$|\s*[:?,])"
     r"|\b(?:should i (?:learn|use|pick|choose|go with|start with|do)|which is better,?|better:?)\s+(?P<g>[\w#+.' -]{2,30}?)"
-    r"\s+or\s+(?P<h>[\w#+.' -]{2,30}?)\W*$", re.IGNORECASE)
+    r"\s+or\s+(?P<h>[\w#+.' -]{2,30}?)\W*$|^\W*(?P<i>[A-Za-z][\w#+.-]*)\s+or\s+(?P<j>[A-Za-z][\w#+.-]*)\b", re.IGNORECASE)
 _SIDE_NOISE = re.compile(r"^(the|an?|being an?|becoming an?|what'?s|what is|whats)\s+|\s+(role|roles|then)$", re.IGNORECASE)
 _FOLLOW_CHOICE = re.compile(r"\b(which (one|of (them|the two|those|these))|the (first|second|other) one|either)\b",
                             re.IGNORECASE)
@@ -90,6 +91,6 @@ def _topic(text: str) -> str:
                       r"necessary|required|needed|dead|dying|overrated|matter)", text, re.IGNORECASE)
     if match and match.group(1).lower() not in ("it", "this", "that"):
         return match.group(1)
-    match = re.search(r"\b(?:need|have to (?:do|get|learn)|need to (?:do|get|learn))\s+(?:an?\s+|the\s+)?(.+?)\W*$",
+    match = re.search(r"\b(?:need|have)\s+(?:to\s+(?:know|learn|do|get|have|study)\s+)?(?:an?\s+|the\s+)?(.+?)[?.!\s]*$",
                       text, re.IGNORECASE)
     return match.group(1) if match else ""
