@@ -25,12 +25,12 @@ Metrics:
   replaced by the extractive fallback (1.0 by construction without a model).
 - key_fact_recall_cited — key-fact recall with sources: as key_fact_recall, over the answer text
   plus the passages it cites (what a learner reads when they open the sources).
-- refusal_free — 1 - false-refusal rate: share of (answerable) dev questions not turned away.
-- addressed — share of answers whose first sentence matches the question's kind (evals/quality.py).
-- artifact_free — share of answers with no broken text (evals/quality.py).
-- duplicate_free — share of answers with no repeated sentence.
-- fragment_free — share of answers with no point that is not a sentence.
-- followup_success — share of conversations.jsonl whose last (follow-up) answer differs from the
+- refusal_free — refusal-free rate (1 - false-refusal rate): share of (answerable) dev questions not turned away.
+- addressed — question addressed: share of answers whose first sentence matches the question's kind (evals/quality.py).
+- artifact_free — artifact-free rate: share of answers with no broken text (evals/quality.py).
+- duplicate_free — duplicate-free rate: share of answers with no repeated sentence.
+- fragment_free — fragment-free rate: share of answers with no point that is not a sentence.
+- followup_success — follow-up success: share of conversations.jsonl whose last (follow-up) answer differs from the
   answer before it and holds the answer phrase (answer text or cited passages, normalised).
 Latency (total and first-token milliseconds per question) is in the report, never gated.
 """
