@@ -41,6 +41,7 @@ def test_the_draft_is_scored_apart_from_the_final_answer(corpus_runtime, tmp_pat
         """The first cited note of the prompt, then a claim no passage makes."""
         notes = messages[-1].content.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
         quote = next(line.lstrip("- ").strip() for line in notes.splitlines() if "[" in line and "**" not in line)
+        quote = quote.split("]", 1)[0] + "]."  # its first sentence only
         return f"{quote} Oracle certifies every ML engineer in underwater basket weaving since 1987 [2]."
 
     outcome = run_eval(("answers",), llm="scripted", limit=2, runtime=corpus_runtime, backend=ScriptedLLM(reply),
