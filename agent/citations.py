@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.grounding.sentences import citations as cited_numbers
+from ingest.text import citations as cited_numbers
 
 
 def citations(state: dict[str, Any]) -> list[dict[str, Any]]:

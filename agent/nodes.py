@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from langgraph.config import get_config, get_stream_writer
 from pydantic import ValidationError
 
 from agent import replies
+from agent.answer.compose import compose as compose_skeleton
+from agent.answer.context import MAX_PASSAGES, answer_context
+from agent.answer.final import final_answer
+from agent.answer.kind import QuestionKind, classify_question
+from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
+from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.citations import turn_record
-from agent.grounding import extractive_answer, select_evidence, verify_answer
+from agent.grounding.sentences import plain
+from agent.guards import redact, scrub_contacts, trusted_contacts
 from agent.language import is_english, search_text
 from agent.llm import ChatBackend, LLMUnavailable, Message
 from agent.llm.backend import complete
 from agent.plan import extract_profile_facts, merge_facts, missing_fields, to_dict, to_markdown
 from agent.plan.edits import apply_edit, is_edit, plan_diff
 from agent.plan.progress import current_plan, new_progress
-from agent.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.retrieval import EmptyQuery, HybridRetriever, condense
-from agent.retrieval.query import is_follow_up
-from agent.guards import redact, scrub_contacts, trusted_contacts
+from agent.retrieval.query import answer_names, is_follow_up
 from agent.router import classify, in_domain, strip_injection
 from agent.scope import uncovered_topic
 from agent.settings import Settings
@@ -33,11 +38,8 @@ from ingest.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
-# Above this top relevance the passages are on the question's topic: a decline from the model is
-# not trusted there (measured: the not-covered probes all score below 0.55 and are caught by
-# agent.scope first; questions the model wrongly declined scored 0.6+).
-DECLINE_TRUSTED_BELOW = 0.5
-NOT_COVERED_REPLY = re.compile(r"guides? (do not|don't|doesn't|does not) cover", re.IGNORECASE)
+SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
+NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
 
 
 @dataclass
@@ -85,27 +87,56 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     message, history = search_text(state["message"]), state.get("queries") or []
     if not message:  # another language, and no English term to search with
         return {"route": "not_english", "query": "", "passages": []}
+    previous_kind = QuestionKind(**state["last_kind"]) if history and state.get("last_kind") else None
+    kind = classify_question(message, previous_kind)
+    search_k = max(deps.settings.top_k, MAX_PASSAGES) + 2
     try:
-        query, passages = message, deps.retriever.search(message, k=deps.settings.top_k)
+        query, found = message, deps.retriever.search(message, k=search_k)
         if history and is_follow_up(message):
-            # "is it still worth it?" may lean on the last question, or may not: search both ways
+            # "is it still worth it?" may lean on the last exchange, or may not: search both ways
             # and keep whichever finds the more relevant passages.
-            condensed = _condense_with_llm(message, history, deps) or condense(message, history)
-            alternative = deps.retriever.search(condensed, k=deps.settings.top_k)
-            if alternative and (not passages or alternative[0].score > passages[0].score):
-                query, passages = condensed, alternative
+            condensed = _condense_with_llm(message, history, deps) or condense(message, history[-1], _last_answer(state))
+            alternative = deps.retriever.search(condensed, k=search_k)
+            if alternative and (not found or alternative[0].score > found[0].score):
+                query, found = condensed, alternative
+        extra = _personal_passages(state, kind, deps) if kind.kind == "personal" else []
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
     except EmptyQuery:  # nothing searchable left (symbols only): a friendly redirect, not an error
         return {"route": "off_topic", "query": message}
-    update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages],
+    siblings = deps.retriever.source_chunks(found[0].source) if found else []
+    passages = answer_context(query, kind, found, siblings, deps.settings.top_k)
+    passages += [p for p in extra if p.id not in {q.id for q in passages}]
+    update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages], "kind": asdict(kind),
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
-    if not passages or passages[0].score < deps.settings.min_relevance or all(p.quarantine for p in passages):
+    gap = uncovered_topic(message, [p.text for p in found])
+    if gap:  # "is it too late at 40?" is a career question even with no career word in it
+        update.update(route="not_covered", gap=gap)
+    elif not found or found[0].score < deps.settings.min_relevance or all(p.quarantine for p in passages):
         update["route"] = ("not_english" if not is_english(state["message"])
                            else "not_covered" if in_domain(message) else "off_topic")
-    elif gap := uncovered_topic(message, [p.text for p in passages]):
-        update.update(route="not_covered", gap=gap)
     return update
+
+
+def _last_answer(state: ChatState) -> str:
+    turns = state.get("turns") or []
+    return turns[-1]["content"] if turns and turns[-1]["role"] == "assistant" else ""
+
+
+def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list:
+    """The passages behind the skills a personal answer names (the plan builder's skill map), and
+    for "what can I skip" the guides' own lines on not needing everything."""
+    skill_map = skill_map_of(deps.settings.corpus_dir)
+    if skill_map is None:
+        return []
+    shown = skills_to_show(state.get("profile") or {}, kind.skip, skill_map)
+    passages = []
+    for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
+        hits = deps.retriever.search(quote, k=1, source=guide)
+        passages += hits[:1]
+    if kind.skip:
+        passages += [p for p in deps.retriever.search(SKIP_QUERY, k=2) if p.kind == "guide"]
+    return passages
 
 
 def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | None:
@@ -129,18 +160,30 @@ def passage_texts(state: ChatState) -> list[str]:
 
 
 def compose(state: ChatState, deps: Deps) -> dict:
-    passages = state["passages"]
-    question = state["query"]
-    texts = passage_texts(state)
+    """The composed skeleton (agent/answer/compose.py) is the extractive answer; with a model, the
+    model rewrites it into prose, streamed."""
+    passages = [{**p, "text": text} for p, text in zip(state["passages"], passage_texts(state))]
+    kind = QuestionKind(**state["kind"])
     _emit({"status": f"Reading {len(passages)} passages…",
            "found": list(dict.fromkeys(p["short_heading"] for p in passages))})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
-    if deps.llm is None:
-        draft = extractive_answer(question, texts)
-        return {"draft": draft, "timings": timings, "notice": _join(state.get("notice"), deps.llm_error)}
-    evidence = [(p["short_heading"], sentences) for p, sentences in zip(passages, select_evidence(question, texts))]
-    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(question, evidence))]
+    question = state["query"]
+    if question != state["message"]:  # a condensed follow-up: rank by what is asked now, and what "it" names
+        names = answer_names(_last_answer(state)) if kind.kind != "comparison" else []  # (a comparison has its sides)
+        question = " ".join([state["message"], *names])
+    skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
+    skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
+                                skill_map)
+    composed = skeleton.render()
+    update = {"composed": composed, "points": skeleton.points, "limit": skeleton.limit, "timings": timings}
+    if deps.llm is None or kind.kind == "personal":
+        # A personal answer is the skill map's order (careerbot's reading of the guides, not a quote):
+        # a rewrite would lose it to the checker, so it is shown as composed.
+        return {**update, "draft": composed, "notice": _join(state.get("notice"), deps.llm_error)}
+    earlier = (state.get("last_points") or [""])[0]
+    notes = skeleton.render(max_words=NOTES_WORDS)
+    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(state["message"], notes, earlier))]
     pieces: list[str] = []
     turn = get_config().get("configurable", {}).get("turn_id")
     try:
@@ -154,25 +197,16 @@ def compose(state: ChatState, deps: Deps) -> dict:
             _emit({"token": piece})
     except LLMUnavailable as error:
         log.warning("LLM failed: %s", error)
-        return {"draft": extractive_answer(question, texts), "timings": timings,
-                "notice": _join(state.get("notice"), replies.llm_unavailable(error))}
-    return {"draft": "".join(pieces).strip(), "timings": timings}
+        return {**update, "draft": composed, "notice": _join(state.get("notice"), replies.llm_unavailable(error))}
+    return {**update, "draft": "".join(pieces).strip()}
 
 
 def verify(state: ChatState, deps: Deps) -> dict:
-    draft = state.get("draft", "")
-    texts = passage_texts(state)
-    if NOT_COVERED_REPLY.search(draft) and len(draft.split()) < 25:
-        # The small model sometimes declines questions its passages answer. Retrieval and the
-        # scope check already ruled on coverage, so a strong match gets the extractive answer.
-        if state["passages"][0]["score"] < DECLINE_TRUSTED_BELOW:
-            return {"route": "not_covered", "answer": "", "sentences": [], "grounded": 1.0}
-        return {"answer": extractive_answer(state["query"], texts), "sentences": [], "grounded": 1.0,
-                "fallback": True}
+    """Check the draft sentence by sentence and settle the answer (agent/answer/final.py)."""
     _emit({"status": "Checking the answer against the guides…"})
-    verified = verify_answer(draft, texts, state["query"])
-    return {"answer": verified.text, "grounded": verified.grounded, "fallback": verified.fallback,
-            "sentences": [asdict(check) for check in verified.sentences]}
+    final = final_answer(state.get("draft", ""), state.get("composed", ""), passage_texts(state), state["query"],
+                         (state.get("kind") or {}).get("kind", ""), state.get("limit", ""), _last_answer(state))
+    return {"answer": final.text, "grounded": final.grounded, "fallback": final.fallback, "sentences": final.sentences}
 
 
 def build_plan(state: ChatState, deps: Deps) -> dict:
@@ -218,9 +252,12 @@ def respond(state: ChatState, deps: Deps) -> dict:
         answer = replies.not_covered(topics, state.get("gap"))
     # The last filter on every answer: no contact detail the guides' trusted list does not hold.
     answer = redact(scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir)))
-    return {"answer": answer, "notice": redact(state.get("notice") or ""),
-            "turns": [{"role": "user", "content": state["message"]},
-                      {"role": "assistant", "content": answer, "record": turn_record(state, answer)}]}
+    update = {"answer": answer, "notice": redact(state.get("notice") or ""),
+              "turns": [{"role": "user", "content": state["message"]},
+                        {"role": "assistant", "content": answer, "record": turn_record(state, answer)}]}
+    if route_taken == "question":  # what the next turn's follow-up builds on
+        update.update(last_kind=state.get("kind") or {}, last_points=[plain(p) for p in state.get("points") or []])
+    return update
 
 
 def after_route(state: ChatState) -> str:

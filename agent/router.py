@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.guards.injection import is_message_injection
+from ingest.text import loose_sentences
 
 GREETING = re.compile(
     r"^\W*(hi+|hello+|hey+|hiya|yo|good (morning|afternoon|evening|day)|greetings|howdy|thanks?|thank you|thx|ty|"
@@ -22,7 +23,6 @@ DOMAIN = re.compile(
     r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
     r"course\w*|books?|certif\w+|degree|phd|master'?s|bootcamp|python|sql|model\w*|deep learning|llms?|rag|agents?|"
     r"cloud|kaggle|github|mentor\w*|intern\w*|promotion|senior|junior|work\w*)\b", re.IGNORECASE)
-SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
 
 
 def classify(message: str) -> str:
@@ -49,7 +49,7 @@ def is_greeting(message: str) -> bool:
 def strip_injection(message: str) -> str:
     """The message without its instruction-like sentences (what is left may be a real question).
     For chat messages only: a document passage with an instruction is quarantined whole, at ingest."""
-    return " ".join(s for s in SENTENCE.split(message) if s.strip() and not is_message_injection(s)).strip()
+    return " ".join(s for s in loose_sentences(message) if s.strip() and not is_message_injection(s)).strip()
 
 
 def in_domain(message: str) -> bool:

@@ -44,7 +44,7 @@ GAPS = [
         _re(r"\blaptops?\b|\bmacbook|\b(buy|build)\b.{0,30}\b(gpu|pc|computer|workstation|hardware)\b"),
         _re(r"\blaptops?\b|\bmacbook|\bhardware to buy")),
     Gap("age limits for changing careers",
-        _re(r"\btoo old\b|\btoo young\b|\bage limit|\bmy age\b|\bat (the age of )?\d{2}\b.{0,30}\b(switch|start|change|late)"
+        _re(r"\btoo old\b|\btoo young\b|\btoo late\b|\bage limit|\bmy age\b|\bat (the age of )?\d{2}\b.{0,30}\b(switch|start|change|late)"
             r"|\bi'?m \d{2}\b|\b\d{2} (years|yrs) old\b"),
         _re(r"\bage\b|\byears old\b")),
     Gap("remote versus office work", _re(r"\bremote(ly)?\b|\bwork from home\b|\bwfh\b|\bin the office\b|\bon-?site\b"),

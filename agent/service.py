@@ -19,6 +19,7 @@ from agent.retrieval.query import clean_text
 from agent.plan import Plan
 from agent.plan.progress import ProgressError, current_plan, mark, new_progress
 from agent.runtime import Runtime
+from ingest.text import citations as cited_numbers
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,8 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
 def new_turn(message: str, notice: str = "") -> dict[str, Any]:
     """The graph input for one user message (what `graph.stream` / `graph.invoke` take)."""
     return {"message": message, "notice": notice, "passages": [], "draft": "", "answer": "", "sentences": [],
-            "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": ""}
+            "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": "",
+            "composed": "", "points": [], "limit": ""}
 
 
 class StopRequests:

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(default=25, ge=0, le=200)
 
     # Retrieval.
-    top_k: int = Field(default=4, ge=1, le=20)
+    top_k: int = Field(default=6, ge=1, le=20)  # at most; agent/answer/context.py cuts relative to the best
     candidates: int = Field(default=20, ge=4, le=200)
     # Below this top-passage relevance (MiniLM cosine) a query is off topic or not covered.
     # Chosen on the dev set (2026-11-23): keeps 109/111 on-topic questions (recall 0.982) and

@@ -26,6 +26,8 @@ class ChatState(TypedDict, total=False):
     awaiting_profile: bool  # a plan was asked for and careerbot asked one question back
     plan_facts: dict[str, Any]  # the facts the current plan is built from (edits change them; the My plan tab shows it)
     progress: dict[str, Any]  # {"started": ISO date, "marks": {skill id: done | in_progress | skipped}}
+    last_kind: dict[str, Any]  # the last answered question's QuestionKind ("which one…?" narrows a comparison)
+    last_points: list[str]  # the last answer's points, plain: a follow-up builds on them, never repeats them
 
     # This turn.
     message: str
@@ -34,6 +36,10 @@ class ChatState(TypedDict, total=False):
     gap: str  # the topic agent.scope found the guides do not cover
     notice: str  # shown above the answer (e.g. "the LLM is unavailable: answered from the guides directly")
     passages: list[dict[str, Any]]  # Passage.to_json() of what was retrieved
+    kind: dict[str, Any]  # agent.answer.kind.QuestionKind of this question, as a dict
+    composed: str  # the composed skeleton (agent.answer.compose): the extractive answer, and the model's notes
+    points: list[str]  # the skeleton's cited points
+    limit: str  # the skeleton's honest "the guides don't say …" line ("" when none): a rewrite keeps it
     draft: str  # the model's answer before verification
     answer: str
     sentences: list[dict[str, Any]]  # verifier's per-sentence checks of the draft

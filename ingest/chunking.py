@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.documents import SECTION_SEPARATOR, Chunk, Document, chunk_id
+from ingest.text import split_sentences
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def split_units(text: str) -> list[str]:
             else:
                 logical.append(line)
         for line in logical:
-            units.extend(part.strip() for part in SENTENCE_END.split(line) if part.strip())
+            units.extend(split_sentences(line, keep_marker=True))
     return units
 
 
@@ -91,7 +91,7 @@ def pack_units(units: list[str], size: int, overlap: int) -> list[str]:
         current.append(piece)
     if current:
         chunks.append(current)
-    return [" ".join(chunk) for chunk in chunks]
+    return ["\n".join(chunk) for chunk in chunks]  # one unit a line: a list stays a list
 
 
 def _words(units: list[str]) -> int:

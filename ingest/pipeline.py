@@ -11,6 +11,7 @@ from typing import Callable
 from tqdm import tqdm
 
 from ingest.chunking import chunk_document
+from ingest.clean import clean_document
 from ingest.documents import DEFAULT_CORPUS, Chunk, Document, owned_chunk_id, owner
 from ingest.embedding import embed, prepare_encoder
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
@@ -122,7 +123,7 @@ def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap:
                     if owner(meta) == corpus and meta.get("kind") == "guide" and meta.get("source") and meta.get("title")}
     documents, skipped, failed = load_corpus(corpus_dir, known_titles, progress)
     chunks = [replace(chunk, id=owned_chunk_id(corpus, chunk.id), corpus=corpus)
-              for doc in documents for chunk in chunk_document(doc, chunk_size, chunk_overlap)]
+              for doc in documents for chunk in chunk_document(clean_document(doc), chunk_size, chunk_overlap)]
     if screen is not None:
         chunks = [replace(chunk, quarantine=screen(f"{chunk.title}\n{chunk.text}")) for chunk in chunks]
     wanted = {chunk.id: chunk for chunk in chunks}

@@ -131,6 +131,11 @@ class Store:
             chunks.extend(_stored(page, i, include_embeddings) for i in range(len(page["ids"])))
         return chunks
 
+    def chunks_of(self, source: str) -> list[StoredChunk]:
+        """The chunks of one source file (with text, no vectors)."""
+        page = self.collection.get(where={"source": source}, include=["metadatas", "documents"])
+        return [_stored(page, i, False) for i in range(len(page["ids"]))]
+
     def get(self, ids: list[str], include_embeddings: bool = False) -> list[StoredChunk]:
         if not ids:
             return []

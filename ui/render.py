@@ -6,8 +6,8 @@ import html
 import re
 
 from agent.guards.injection import withheld
+from ingest.text import CITATION
 
-CITATION = re.compile(r"\[(\d+)\]")
 CURSOR = "▍"
 
 
@@ -31,8 +31,10 @@ def source_id(key: int, n: int) -> str:
 def link_citations(markdown: str, known: set[int], key: int) -> str:
     """[n] → a link to the passage in the sources panel, for the passages the answer has."""
     def link(match: re.Match) -> str:
-        n = int(match.group(1))
-        return rf"[\[{n}\]](#{source_id(key, n)})" if n in known else match.group(0)
+        numbers = [int(n) for n in re.findall(r"\d+", match.group(1))]  # "[1, 3]" links both
+        if not all(n in known for n in numbers):
+            return match.group(0)
+        return "".join(rf"[\[{n}\]](#{source_id(key, n)})" for n in numbers)
     return CITATION.sub(link, markdown)
 
 

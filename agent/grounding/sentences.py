@@ -21,19 +21,11 @@ import re
 from dataclasses import dataclass
 
 from agent.grounding.terms import content_stems, fold_quotes
+from ingest.text import CITATION, LIST_MARKER, citations, with_citations  # noqa: F401 (re-exported)
+from ingest.text import split_sentences as _split_line
 
-CITATION = re.compile(r"\[\^?(\d+(?:\s*,\s*\^?\d+)*)\]")
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
-_ABBREVIATIONS = re.compile(
-    r"\b(e\.g|i\.e|vs|cf|approx|incl|esp|etc|dr|mr|mrs|ms|prof|no|fig|a\.k\.a|u\.s|et al)\.(?=\s+[a-z0-9(])"
-    r"|\b(e\.g|i\.e|vs|cf|approx|incl|esp|dr|mr|mrs|ms|prof|fig|a\.k\.a)\.(?=\s)",
-    re.IGNORECASE)
-_DOT = "\x00"
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?…])[\"'’”)\]*_]*\s+(?=(?:[-*+•]\s+|\d{1,2}[.)]\s+)?[\"'‘“(\[*_]*[A-Z0-9\[])")
 _INLINE_BULLET = re.compile(r"(?<![:])\s+[-•]\s+(?=[\"'(]?[A-Z])")
-_LEADING_CITES = re.compile(r"^((?:\s*\[\^?\d+(?:\s*,\s*\^?\d+)*\])+)\s*")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _COURTESY = re.compile(
@@ -82,48 +74,6 @@ def split_passage(text: str) -> list[str]:
     for sentence in split_sentences(text):
         units.extend(part.strip() for part in _INLINE_BULLET.split(sentence) if part.strip())
     return units
-
-
-def with_citations(sentence: str, cites: list[int]) -> str:
-    """The sentence with its citation markers replaced by `cites`, placed before the final stop."""
-    body = re.sub(r"\s+([.,;:!?])", r"\1", CITATION.sub("", sentence)).rstrip()
-    body = re.sub(r"\s{2,}", " ", body)
-    markers = "".join(f"[{n}]" for n in cites)
-    if not markers:
-        return body
-    end = re.search(r"([.!?…]+|:)?(\*\*|__)?$", body)
-    cut = end.start() if end and end.group(0) else len(body)
-    return f"{body[:cut].rstrip()} {markers}{body[cut:]}"
-
-
-def _split_line(line: str) -> list[str]:
-    protected = _ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + _DOT, line)
-    pieces: list[str] = []
-    for piece in _SENTENCE_END.split(protected):
-        if pieces and pieces[-1].count("(") > pieces[-1].count(")"):  # no sentence ends inside brackets
-            pieces[-1] = f"{pieces[-1]} {piece}"
-        else:
-            pieces.append(piece)
-    sentences: list[str] = []
-    for piece in (p.replace(_DOT, ".").strip() for p in pieces):
-        piece = LIST_MARKER.sub("", piece)
-        cites = _LEADING_CITES.match(piece)
-        if cites and sentences:  # "… Python. [2] Then …": the [2] closes the sentence before
-            sentences[-1] = f"{sentences[-1]} {cites.group(1).strip()}"
-            piece = piece[cites.end():]
-        if piece.strip():
-            sentences.append(piece.strip())
-    return sentences
-
-
-def citations(sentence: str) -> list[int]:
-    """The passage numbers a sentence cites, in order of first mention."""
-    found: list[int] = []
-    for group in CITATION.findall(sentence):
-        for number in re.findall(r"\d+", group):
-            if int(number) not in found:
-                found.append(int(number))
-    return found
 
 
 def plain(sentence: str) -> str:

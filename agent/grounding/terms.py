@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agent.retrieval.bm25 import STOPWORDS, stem
+from ingest.text import STOPWORDS, stem
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from agent.answer import extractive
 from agent.grounding.check import SentenceCheck, check_sentences
-from agent.grounding.extractive import extractive_answer
 from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, split_lines
 
 UNSUPPORTED_MARK = "⚠️(unsupported)"
@@ -42,7 +42,7 @@ def verify_answer(answer: str, passages: list[str], question: str, mode: Literal
     unsupported = [check.text for check in checks if not check.supported]
     abstains = any(is_abstention(s) for line in lines for s in line.sentences)
     if (checks and grounded < min_kept) or (kept == 0 and not abstains):
-        return Verified(extractive_answer(question, passages), checks, grounded, True, unsupported)
+        return Verified(extractive.extractive_answer(question, passages), checks, grounded, True, unsupported)
     text = _render(lines, iter(checks), mode, len(passages))
     return Verified(text, checks, grounded, False, unsupported if mode == "remove" else [])
 

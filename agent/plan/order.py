@@ -155,3 +155,11 @@ def _hours(skill: Skill, profile: Profile) -> int:
     if skill.id in profile.in_progress:
         hours -= hours // 2
     return hours
+
+
+def study_order(profile: Profile, skill_map: SkillMap) -> list[Skill]:
+    """The skills in the order a plan teaches them (the goal path first, then the rest), without
+    what the learner holds: the one answer to "what should I learn first?" for chat and plans."""
+    path, rest = work_items(profile, skill_map, goal_at_essentials=True)
+    ordered = dict.fromkeys(item.skill.id for item in path + rest)
+    return [skill_map.skills[i] for i in ordered if i in skill_map.skills and i not in profile.skills]

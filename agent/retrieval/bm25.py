@@ -7,20 +7,14 @@ and persist (agent/retrieval/sparse.py) so a new process does not rebuild them."
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
 
-TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")
-STOPWORDS = frozenset("""a about above after again all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had has have having
-he her here hers him his how i if in into is it its itself just me more most my no nor not of off on once only or
-other our ours out over own same she should so some such than that the their them then there these they this
-those through to too under until up very was we were what when where which while who whom why will with would you
-your yours yourself i'm im i've ive want wanna get got go going really thing things like lot lots pls please""".split())
-
+from ingest.text import STOPWORDS, TOKEN, stem, tokenize  # noqa: F401 (the project tokenizer)
 
 # Learners and guides name the same things differently; each word on the left is searched as
 # itself and as the words on the right (query side only, so the index stays the guides' words).
@@ -36,19 +30,6 @@ SYNONYMS = {
     "deploy": ["deployment", "production"], "prod": ["production"], "infra": ["infrastructure"],
     "portfolio": ["projects", "github"],
 }
-
-
-def stem(word: str) -> str:
-    """A deliberately small suffix stripper: plurals and -ing/-ed, enough to match
-    'certifications' with 'certification', 'IDEs' with 'IDE' and 'deploying' with 'deploy'."""
-    for suffix, keep, shortest in (("ies", "y", 5), ("ing", "", 6), ("ed", "", 5), ("es", "", 5), ("s", "", 4)):
-        if len(word) >= shortest and word.endswith(suffix) and not word.endswith(("ss", "us", "is")):
-            return word[: -len(suffix)] + keep
-    return word
-
-
-def tokenize(text: str) -> list[str]:
-    return [stem(token) for token in TOKEN.findall(text.lower()) if token not in STOPWORDS]
 
 
 def expand_query(text: str) -> str:

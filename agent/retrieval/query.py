@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from agent.retrieval.bm25 import tokenize
+from ingest.text import CITATION, STOPWORDS, loose_sentences, tokenize
 
 FOLLOW_UP_OPENERS = re.compile(
     r"^(and|also|what about|how about|and what about|any|anything else|which ones?|what else|more|"
     r"ok(ay)?|so|then|same|why|how long|where)\b", re.IGNORECASE)
+NAME = re.compile(r"\b[A-Z][\w+#-]*(?:\s+[A-Z][\w+#-]*)*")
 ANAPHORA = re.compile(r"\b(that|this|it|its|those|these|them|they|there|such|one|ones|above|same)\b", re.IGNORECASE)
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 class EmptyQuery(ValueError):
@@ -34,7 +34,7 @@ def prepare_query(text: str | None, max_words: int = 80) -> str:
     words = query.split()
     if len(words) <= max_words:
         return query
-    sentences = SENTENCE.split(query)
+    sentences = loose_sentences(query)
     ordered = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
     kept: list[str] = []
     budget = max_words
@@ -57,10 +57,24 @@ def is_follow_up(query: str) -> bool:
     return bool(FOLLOW_UP_OPENERS.match(query.strip()) or ANAPHORA.search(query))
 
 
-def condense(query: str, history: list[str]) -> str:
-    """Rewrite a follow-up as a standalone query by carrying the previous question's topic.
-    `history` is the user's earlier (already standalone) questions, oldest first."""
-    if not history or not is_follow_up(query):
+def condense(query: str, previous_question: str, previous_answer: str = "") -> str:
+    """A follow-up made standalone: the last question's topic, the follow-up, and the names the last
+    answer gave ("will those still help?" after "…certifications like ML Associate…" searches for
+    them). Only the last exchange counts: an older topic the learner moved on from is not carried."""
+    if not previous_question or not is_follow_up(query):
         return query
-    previous = history[-1]
-    return f"{previous} {query}"
+    names = [n for n in answer_names(previous_answer) if n.lower() not in previous_question.lower()]
+    return " ".join(part for part in (previous_question, query, " ".join(names)) if part)
+
+
+def answer_names(answer: str, limit: int = 4) -> list[str]:
+    """The capitalised names in an answer's first sentence (what "those", "it", "which one" point
+    at): "For AWS, certifications like ML Associate and AI Practitioner…" → AWS, ML Associate, AI
+    Practitioner."""
+    first = next(iter(loose_sentences(CITATION.sub("", answer.replace("**", "")))), "")
+    names: list[str] = []
+    for match in NAME.finditer(first):
+        name = match.group(0)
+        if match.start() > 0 and name not in names and name.lower() not in STOPWORDS:
+            names.append(name)
+    return names[:limit]

@@ -66,6 +66,11 @@ class HybridRetriever:
             log.info("corpus version changed: refreshing BM25")
             self.refresh()
 
+    def source_chunks(self, source: str) -> list[StoredChunk]:
+        """Every chunk of one document that may be shown (a list split over several chunks is
+        answered whole: agent/answer/context.py); quarantined chunks are never among them."""
+        return [c for c in self.store.chunks_of(source) if not c.metadata.get("quarantine")]
+
     @property
     def size(self) -> int:
         return self.sparse.size

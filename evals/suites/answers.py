@@ -23,6 +23,15 @@ Metrics:
   least one sentence), not turned away as off topic or not covered.
 - fallback_free — fallback-free rate: share of answers kept as the model wrote them rather than
   replaced by the extractive fallback (1.0 by construction without a model).
+- key_fact_recall_cited — key-fact recall with sources: as key_fact_recall, over the answer text
+  plus the passages it cites (what a learner reads when they open the sources).
+- refusal_free — refusal-free rate (1 - false-refusal rate): share of (answerable) dev questions not turned away.
+- addressed — question addressed: share of answers whose first sentence matches the question's kind (evals/quality.py).
+- artifact_free — artifact-free rate: share of answers with no broken text (evals/quality.py).
+- duplicate_free — duplicate-free rate: share of answers with no repeated sentence.
+- fragment_free — fragment-free rate: share of answers with no point that is not a sentence.
+- followup_success — follow-up success: share of conversations.jsonl whose last (follow-up) answer differs from the
+  answer before it and holds the answer phrase (answer text or cited passages, normalised).
 Latency (total and first-token milliseconds per question) is in the report, never gated.
 """
 
@@ -31,9 +40,10 @@ from __future__ import annotations
 import statistics
 
 from agent.grounding import check_answer, is_claim, split_sentences
-from agent.grounding.sentences import citations, with_citations
-from evals import datasets
+from evals import datasets, quality
+from evals.metrics import normalise
 from evals.suites import Context, SuiteResult, rounded, section_name
+from ingest.text import citations, with_citations
 
 
 def key_fact_recall(answer: str, key_facts: list[list[str]]) -> float:
@@ -111,15 +121,45 @@ def run(context: Context) -> SuiteResult:
     for example in context.bar(context.take(datasets.load("answers")), "answers"):
         answer = bot.ask(example["question"], context.thread(example["id"]))
         passages = [c["text"] for c in answer.citations]
+        cited = " ".join(c["text"] for c in answer.citations if c["cited"])
         row = {"id": example["id"], "question": example["question"], "route": answer.route,
                "fallback": answer.fallback, "answer": answer.answer,
+               "key_fact_recall_cited": key_fact_recall(f"{answer.answer} {cited}", example["key_facts"]),
+               "refused": quality.refused(answer.route, answer.answer),
+               "addressed": quality.addressed(example["question"], answer.answer),
+               "artifacts": quality.artifacts(answer.answer), "duplicates": quality.duplicates(answer.answer),
+               "fragments": quality.fragments(answer.answer),
                **score_answer(answer.answer, passages, answer.sentences, example["key_facts"],
                               answered=answer.route == "question"),
                "total_ms": round(answer.timings.get("total_ms", 0.0), 1),
                "first_token_ms": round(answer.timings.get("first_token_ms", 0.0), 1)}
         rows.append(row)
-    return SuiteResult("answers", section_name("answers", context.llm), rounded(summarise(rows)), rows,
+    metrics = {**summarise(rows), **quality_rates(rows), "followup_success": followup_success(context, bot)}
+    return SuiteResult("answers", section_name("answers", context.llm), rounded(metrics), rows,
                        {"worst": worst(rows)}, latency(rows))
+
+
+def quality_rates(rows: list[dict]) -> dict[str, float]:
+    n = max(1, len(rows))
+    return {"key_fact_recall_cited": sum(r["key_fact_recall_cited"] for r in rows) / n,
+            "refusal_free": sum(not r["refused"] for r in rows) / n,
+            "addressed": sum(r["addressed"] for r in rows) / n,
+            "artifact_free": sum(not r["artifacts"] for r in rows) / n,
+            "duplicate_free": sum(not r["duplicates"] for r in rows) / n,
+            "fragment_free": sum(not r["fragments"] for r in rows) / n}
+
+
+def followup_success(context: Context, bot) -> float:
+    """Play each conversation in one thread; the follow-up must say something new that answers it."""
+    conversations = context.take(datasets.load("conversations"))
+    wins = 0
+    for example in context.bar(conversations, "follow-ups"):
+        thread = context.thread(example["id"])
+        answers = [bot.ask(turn, thread) for turn in example["turns"]]
+        last, before = answers[-1], answers[-2]
+        seen = normalise(last.answer + " " + " ".join(c["text"] for c in last.citations if c["cited"]))
+        wins += last.answer.strip() != before.answer.strip() and normalise(example["answer_phrase"]) in seen
+    return wins / max(1, len(conversations))
 
 
 def latency(rows: list[dict]) -> dict[str, float]:

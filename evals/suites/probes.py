@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from agent.prompts import SYSTEM_PROMPT
+from agent.answer.prompts import SYSTEM_PROMPT
 from evals import datasets
 from evals.suites import Context, SuiteResult, rounded, section_name
 

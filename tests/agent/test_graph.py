@@ -15,11 +15,11 @@ def thread():
 
 
 def passage_quote(messages, n=1):
-    """The first evidence sentence of passage [n] in the prompt: a reply the guides support."""
+    """The first note citing passage [n] in the prompt (any note when none does): a reply the guides support."""
     prompt = messages[-1].content
-    line = next(line for line in prompt.splitlines() if line.startswith(f"[{n}]"))
-    body = line.split(") ", 1)[1]
-    return body.split(". ")[0].rstrip(".") + f". [{n}]"
+    notes = prompt.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
+    lines = [line.lstrip("- ").strip() for line in notes.splitlines() if "[" in line and not line.startswith("**")]
+    return next((line for line in lines if f"[{n}]" in line), lines[0])
 
 
 @pytest.fixture

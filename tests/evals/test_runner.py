@@ -38,10 +38,11 @@ def test_two_runs_give_the_same_numbers(corpus_runtime, tmp_path):
 
 def test_the_draft_is_scored_apart_from_the_final_answer(corpus_runtime, tmp_path):
     def reply(messages):
-        """The first evidence sentence of passage [1], then a claim no passage makes."""
-        line = next(line for line in messages[-1].content.splitlines() if line.startswith("[1]"))
-        quote = line.split(") ", 1)[1].split(". ")[0].rstrip(".")
-        return f"{quote} [1]. Oracle certifies every ML engineer in underwater basket weaving since 1987 [2]."
+        """The first cited note of the prompt, then a claim no passage makes."""
+        notes = messages[-1].content.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
+        quote = next(line.lstrip("- ").strip() for line in notes.splitlines() if "[" in line and "**" not in line)
+        quote = quote.split("]", 1)[0] + "]."  # its first sentence only
+        return f"{quote} Oracle certifies every ML engineer in underwater basket weaving since 1987 [2]."
 
     outcome = run_eval(("answers",), llm="scripted", limit=2, runtime=corpus_runtime, backend=ScriptedLLM(reply),
                        out=tmp_path)

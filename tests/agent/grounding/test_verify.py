@@ -2,7 +2,8 @@
 
 import re
 
-from agent.grounding import NO_ANSWER, UNSUPPORTED_MARK, extractive_answer, verify_answer
+from agent.answer.extractive import NO_ANSWER, extractive_answer
+from agent.grounding import UNSUPPORTED_MARK, verify_answer
 from agent.retrieval.bm25 import TOKEN
 from tests.agent.grounding.guide_pairs import AGENTS, CLOUD, FRAMEWORKS, PROGRAMMING
 

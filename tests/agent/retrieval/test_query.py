@@ -35,9 +35,9 @@ def test_standalone_questions_are_not_follow_ups(text):
 
 
 def test_follow_up_carries_the_previous_question():
-    assert condense("any good books for that?", ["What should I learn for MLOps?"]) == \
+    assert condense("any good books for that?", "What should I learn for MLOps?") == \
         "What should I learn for MLOps? any good books for that?"
 
 
 def test_standalone_question_is_left_alone():
-    assert condense("Which cloud should I learn?", ["What should I learn for MLOps?"]) == "Which cloud should I learn?"
+    assert condense("Which cloud should I learn?", "What should I learn for MLOps?") == "Which cloud should I learn?"

@@ -1,0 +1,70 @@
+"""The answer the learner gets: the model's prose where the checker supports it, else the composed one.
+
+Coverage was decided before the model ran (retrieval relevance and agent/scope.py), so a model
+that still declines ("the guides don't cover that") is overruled, and so is a draft of which too
+little survives the checker: the learner gets the composed skeleton. Two things a small model
+tends to lose are put back: an honest limit the notes stated ("The guides don't say which of
+LangGraph and CrewAI…"), and the guides' stance on an "is it worth it / do I need" question, which
+it may flip into a bare "Yes, you need…". A follow-up never gets the last answer unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from agent.grounding import verify_answer
+from ingest.text import normalise, sentences_of, tokenize
+
+DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
+                     r"|\bi (can't|cannot|am unable to) (answer|help)", re.IGNORECASE)
+LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare)", re.IGNORECASE)
+BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
+SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
+REPEATED = "The guides don't say more on that than my last answer."
+
+
+@dataclass
+class Final:
+    text: str
+    grounded: float
+    fallback: bool
+    sentences: list[dict] = field(default_factory=list)
+
+
+def final_answer(draft: str, composed: str, passages: list[str], question: str, kind: str = "",
+                 limit: str = "", last_answer: str = "") -> Final:
+    """`draft` is the model's text (== `composed` on the extractive path); `limit` the skeleton's
+    honest "the guides don't say …" line, if any; `last_answer` the previous turn's answer."""
+    from_model = draft != composed
+    overruled = from_model and bool(DECLINE.search(draft))
+    verified = verify_answer(composed if overruled else draft, passages, question)
+    fallback = overruled or (from_model and verified.fallback)
+    if fallback and not overruled:
+        verified = verify_answer(composed, passages, question)
+    text = verified.text
+    if from_model and not fallback:
+        text = _restore(text, draft, composed, kind, limit)
+    if last_answer and normalise(text) == normalise(last_answer):
+        text = REPEATED if normalise(composed) == normalise(last_answer) else verify_answer(
+            composed, passages, question).text
+    return Final(text, verified.grounded, fallback, [asdict(check) for check in verified.sentences])
+
+
+def _restore(text: str, draft: str, composed: str, kind: str, limit: str) -> str:
+    """Put back what the model dropped or flipped: the stance a worth-it answer opens with (when the
+    draft opened with a bare "Yes"/"No"), and the honest limit of the notes."""
+    first = next(iter(sentences_of(draft)), "")
+    if kind == "worth_it" and BARE_VERDICT.search(first):
+        lead = composed.split("\n\n", 1)[0]
+        said = set(tokenize(lead))
+        rest = [s for s in sentences_of(text) if not BARE_VERDICT.search(s) and not _same_words(s, said)]
+        text = "\n\n".join(part for part in (lead, " ".join(rest)) if part)
+    if limit and not LIMIT_SAID.search(text):
+        text = f"{limit}\n\n{text}"
+    return text.strip()
+
+
+def _same_words(sentence: str, said: set[str]) -> bool:
+    words = set(tokenize(sentence))
+    return bool(words) and len(words & said) / len(words | said) >= SAME_WORDS

@@ -1,0 +1,96 @@
+"""What kind of question this is, so the answer can take the matching shape.
+
+A learner asking "LangGraph vs CrewAI?" wants what the guides say about each side; "what can I
+skip?" wants their own profile set against the skill map; "is it worth it?" wants the guides'
+stance, or an honest "they don't judge that" with what they do say. Rules, not a model: the
+kinds are few and their wording is regular, and a wrong guess still yields a cited answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["definition", "list", "comparison", "personal", "worth_it", "how_to"]
+
+PERSONAL = re.compile(
+    r"\b(for (someone|somebody|a person|people) like me|(i'?m|i am) (an?|currently|already|working|just|only|not)\b"
+    r"|my (background|situation|profile|experience)|coming from|as an? [\w-]+ (developer|engineer|analyst|student|"
+    r"scientist|dev)\b(?<!ml engineer)(?<!ml developer)|what (should|do|can) i (learn|study|focus on|start with|do) first|where (do|should) i (start|begin)"
+    r"|(what|which)( \w+)? (can|should|could) i (skip|ignore|leave out|drop)|skip\b|do i (really )?need (to learn )?"
+    r"(all|every|everything)|what (should|do) i (learn|study) next|i (know|have|work|already)\b|i'?ve been\b"
+    r"|\b(backend|back-end|frontend|front-end|web|java|software|mobile|devops) (dev|developer|engineer)s?\b)", re.IGNORECASE)
+SKIP = re.compile(r"\b(skip|ignore|leave out|drop|don'?t need|do i (really )?need (to learn )?(all|every))", re.IGNORECASE)
+WORTH = re.compile(
+    r"\b(worth( it)?|too late|too old|still (relevant|useful|worth|a good)|waste of time|good idea|should i (even )?"
+    r"bother|dead|dying|overrated|future[- ]proof)\b"
+    r"|^\W*(do i|is it|is an?|are|should i|must i)\b.*\b(need|necessary|required|have to|essential|matter)", re.IGNORECASE)
+HOW_TO = re.compile(
+    r"^\W*(so |and |ok(ay)?,? )?(how (do|can|should|would|could) (i|you|one|someone)|how to|what'?s the best way to|"
+    r"what are the steps|steps to|how does one|how (do|can) i (get|move|switch|transition|break))\b"
+    r"|\bwhat (do|should|can) (i|we) do\b|\bhow (do|can|should) (i|we)\b", re.IGNORECASE)
+LIST = re.compile(
+    r"\b(which|what|any|some|recommend\w*|list|suggest\w*|name|good|how much)\b.{0,40}\b(tools?|frameworks?|books?|courses?|"
+    r"certifications?|certs?|skills?|resources?|languages?|librar(y|ies)|platforms?|topics?|maths?|mathematics|"
+    r"projects?|responsibilities|areas?|steps|things|concepts|algorithms?|videos?|specializations?|clouds?)\b",
+    re.IGNORECASE)
+COMPARISON = re.compile(
+    r"\bdifference(s)? between (?P<a>.+?) and (?P<b>.+?)\W*$|\bcompare (?P<c>.+?) (?:and|with|to) (?P<d>.+?)\W*$"
+    r"|(?P<e>[\w#+.' -]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<f>[\w#+.' -]{2,40}?)(?:\W*$|\s*[:?,])"
+    r"|\b(?:should i (?:learn|use|pick|choose|go with|start with|do)|which is better,?|better:?)\s+(?P<g>[\w#+.' -]{2,30}?)"
+    r"\s+or\s+(?P<h>[\w#+.' -]{2,30}?)\W*$|^\W*(?P<i>[A-Za-z][\w#+.-]*)\s+or\s+(?P<j>[A-Za-z][\w#+.-]*)\b", re.IGNORECASE)
+_SIDE_NOISE = re.compile(r"^(the|an?|being an?|becoming an?|what'?s|what is|whats)\s+|\s+(role|roles|then)$", re.IGNORECASE)
+_FOLLOW_CHOICE = re.compile(r"\b(which (one|of (them|the two|those|these))|the (first|second|other) one|either)\b",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    """The shape an answer should take. `sides` for comparisons, `skip` when the learner asks what
+    they can leave out, `topic` for "is it worth it" questions (what is being judged)."""
+
+    kind: Kind
+    sides: tuple[str, ...] = ()
+    skip: bool = False
+    topic: str = ""
+
+
+def classify_question(question: str, previous: QuestionKind | None = None) -> QuestionKind:
+    """The question's kind. `previous` is the last turn's kind: "and which one is more about
+    LLMs?" after a comparison is the same comparison, narrowed."""
+    text = question.strip()
+    if previous and previous.kind == "comparison" and _FOLLOW_CHOICE.search(text):
+        return QuestionKind("comparison", previous.sides)
+    match = COMPARISON.search(text)
+    if match:
+        sides = tuple(_side(v) for v in match.groups() if v)
+        if len(sides) == 2 and all(sides) and sides[0].lower() != sides[1].lower():
+            return QuestionKind("comparison", sides)
+    if PERSONAL.search(text):
+        return QuestionKind("personal", skip=bool(SKIP.search(text)))
+    if WORTH.search(text) and not (re.match(r"\W*(which|what)\b", text, re.I) and LIST.search(text)):
+        return QuestionKind("worth_it", topic=_topic(text))
+    if HOW_TO.search(text):
+        return QuestionKind("how_to")
+    if LIST.search(text):
+        return QuestionKind("list")
+    return QuestionKind("definition")
+
+
+def _side(text: str) -> str:
+    side = text.strip(" ?.!,'\"")
+    for _ in range(2):
+        side = _SIDE_NOISE.sub("", side).strip()
+    return side
+
+
+def _topic(text: str) -> str:
+    """What a "worth it" question judges: "is quantum ML worth learning?" → "quantum ML"."""
+    match = re.search(r"\b(?:is|are|does|do)\s+(?:it\s+|a\s+|an\s+|the\s+)?(.+?)\s+(?:still\s+)?(?:worth|too|a waste|"
+                      r"necessary|required|needed|dead|dying|overrated|matter)", text, re.IGNORECASE)
+    if match and match.group(1).lower() not in ("it", "this", "that"):
+        return match.group(1)
+    match = re.search(r"\b(?:need|have)\s+(?:to\s+(?:know|learn|do|get|have|study)\s+)?(?:an?\s+|the\s+)?(.+?)[?.!\s]*$",
+                      text, re.IGNORECASE)
+    return match.group(1) if match else ""

@@ -1,0 +1,107 @@
+"""Answers for "someone like me": what to learn first, what can wait, what the learner already has.
+
+The order is the plan builder's (agent/plan/order.py over corpus/skills.yaml: prerequisites first,
+then the guides' pyramid), so chat and the plan never disagree; the learner is the profile built
+from what they said in this conversation (agent/plan/facts.py). Each skill is shown with the
+guide sentence behind it in skills.yaml, cited to the passage that holds it (the retrieve node
+adds those passages, see `skill_passages`). What the guides themselves say about not needing
+everything leads a "what can I skip" answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.plan.order import study_order
+from agent.plan.profile import Profile
+from agent.plan.skillmap import Skill, SkillMap, load_skill_map
+from agent.answer.points import is_point
+from agent.answer.units import units_of
+from ingest.text import cite, normalise
+
+if TYPE_CHECKING:
+    from agent.answer.compose import Skeleton
+    from agent.answer.units import Unit
+    from agent.answer.kind import QuestionKind
+
+FIRST = 3  # skills named under "start with"
+LATER = 4  # skills named under "can wait"
+NOT_NEEDED = re.compile(r"\b(don'?t need|doesn'?t need|does not necessarily|not necessarily|no more theoretical|"
+                        r"good enough to get started|don'?t get tied up|doesn'?t need to have complete)\b", re.I)
+BACKGROUNDS = {"software_engineer": "software engineering", "data_analyst": "data analysis",
+               "data_scientist": "data science", "student": "your studies", "career_changer": "another field"}
+
+
+def skill_map_of(corpus_dir) -> SkillMap | None:
+    """The corpus's skill map, or None for a corpus without one (a user's own documents)."""
+    try:
+        return load_skill_map(corpus_dir)
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+
+
+def profile_of(facts: dict) -> Profile:
+    """The learner as the plan builder sees them; defaults where they said nothing (or said
+    something out of range: this is advice, not a plan, so it does not ask back)."""
+    try:
+        return Profile.from_facts(facts)
+    except ValueError:
+        return Profile()
+
+
+def skills_to_show(facts: dict, skip: bool, skill_map: SkillMap | None = None) -> dict[str, list[Skill]]:
+    """{"have": skills held, "first": next to learn, "later": what can wait}, by the plan's order."""
+    skill_map = skill_map or load_skill_map()
+    profile = profile_of(facts)
+    order = study_order(profile, skill_map)
+    held = [skill_map.skills[s] for s in profile.skills if s in skill_map.skills]
+    later = [s for s in order[FIRST:] if s.level == "advanced"][-LATER:] if skip else []
+    return {"have": held, "first": order[:FIRST], "later": later}
+
+
+def skill_quotes(skills: list[Skill]) -> list[tuple[str, str]]:
+    """(guide file, quote) behind each skill: the passages the retrieve node must bring along."""
+    return [(skill.passages[0].guide, skill.passages[0].quote) for skill in skills if skill.passages]
+
+
+def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: list[tuple[Unit, float]],
+            facts: dict, skill_map: SkillMap | None = None) -> Skeleton:
+    from agent.answer.compose import Skeleton
+
+    shown = skills_to_show(facts, kind.skip, skill_map)
+    units = units_of(passages)
+    groups: list[tuple[str, list[str]]] = []
+    for key, header in (("have", "You already have"), ("first", "Start with"), ("later", "Can wait")):
+        skills = shown[key]
+        if not skills:
+            continue
+        quotes = [q for q in (_quote(skill, units) for skill in skills) if q] if key != "later" else []
+        groups.append((f"**{header}: {', '.join(s.name for s in skills)}.**", quotes))
+    if kind.skip:
+        own = [u for u, _ in ranked if NOT_NEEDED.search(u.text)][:2]
+        if own:
+            groups.append(("**What the guides say you don't need:**", [cite(u.text, u.passage + 1) for u in own]))
+    if not any(points for _, points in groups):
+        groups.append(("**From the guides:**", [cite(u.text, u.passage + 1) for u, _ in ranked[:3]]))
+    return Skeleton(_lead(facts, kind), groups)
+
+
+def _lead(facts: dict, kind: QuestionKind) -> str:
+    """A lead-in that says whom the advice is for (at most 12 words, ending in ":")."""
+    background = BACKGROUNDS.get(facts.get("background", ""))
+    if background:
+        return f"Coming from {background}, here is the order the guides suggest:"
+    if facts.get("skills"):
+        return "From what you already know, here is the order the guides suggest:"
+    return "Here is the order the guides suggest for a beginner:"
+
+
+def _quote(skill: Skill, units: list[Unit]) -> str | None:
+    """The passage sentence holding the skill's guide quote, cited; None when no passage has it."""
+    for backing in skill.passages:
+        wanted = normalise(backing.quote)
+        for unit in units:
+            if is_point(unit.text, unit.list_item) and wanted and (wanted in normalise(unit.text) or normalise(unit.text) in wanted):
+                return cite(unit.text, unit.passage + 1)
+    return None

@@ -1,0 +1,105 @@
+"""Each kind of question end to end through the graph, over the real corpus and store: extractive
+(no model), a scripted model that rewrites the notes, a model that declines, and (slow) the real one."""
+
+import uuid
+
+import pytest
+
+from agent.service import Careerbot
+from evals import quality
+from tests.conftest import ScriptedLLM
+
+QUESTIONS = {
+    "definition": "What does an ML engineer actually do?",
+    "list": "what are the key responsibilities of a machine learning engineer?",
+    "comparison": "What's the difference between an ML engineer and a data scientist?",
+    "personal": "what should i learn first and what can i skip?",
+    "worth_it": "Is quantum machine learning worth getting into?",
+    "how_to": "how do i start learning MLOps?",
+}
+
+
+def thread():
+    return uuid.uuid4().hex
+
+
+def notes(messages) -> str:
+    """What a faithful rewriter returns: the notes it was given, as they are."""
+    prompt = messages[-1].content
+    return prompt.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
+
+
+def assert_reads_well(question, answer):
+    assert answer.route == "question", answer.answer
+    assert not quality.refused(answer.route, answer.answer)
+    assert quality.addressed(question, answer.answer), answer.answer
+    assert not quality.duplicates(answer.answer) and not quality.artifacts(answer.answer), answer.answer
+    assert not quality.fragments(answer.answer), answer.answer
+    assert answer.grounded == 1.0 and any(c["cited"] for c in answer.citations)
+
+
+@pytest.mark.parametrize("kind", sorted(QUESTIONS))
+def test_each_kind_extractive(corpus_runtime, kind):
+    question = QUESTIONS[kind]
+    assert_reads_well(question, Careerbot(corpus_runtime, use_llm=False).ask(question, thread()))
+
+
+@pytest.mark.parametrize("kind", sorted(QUESTIONS))
+def test_each_kind_with_a_model_that_rewrites_the_notes(corpus_runtime, kind):
+    question = QUESTIONS[kind]
+    answer = Careerbot(corpus_runtime, llm=ScriptedLLM(notes)).ask(question, thread())
+    assert_reads_well(question, answer)
+    assert not answer.fallback
+
+
+def test_the_comparison_does_not_serve_the_misconception_as_the_answer(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask(QUESTIONS["comparison"], thread())
+    assert "they think an ML Engineer should know everything" not in answer.answer
+    assert "Data Scientist" in answer.answer and "ML Engineer" in answer.answer
+
+
+def test_what_to_skip_uses_the_learners_profile_and_the_skill_map(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    answer = bot.ask("I'm a backend developer and I know Python. What should I learn first, and what can I skip?",
+                     conversation)
+    assert answer.answer.startswith("Coming from software engineering")
+    assert "You already have:" in answer.answer and "Python programming" in answer.answer
+    assert "Start with:" in answer.answer and "Can wait:" in answer.answer
+
+
+def test_a_model_refusal_on_a_covered_question_is_overruled(corpus_runtime):
+    question = "Do I need a master's degree to become an ML engineer?"
+    answer = Careerbot(corpus_runtime, llm=ScriptedLLM("The guides don't cover that.")).ask(question, thread())
+    assert answer.route == "question" and answer.fallback
+    assert "don't cover" not in answer.answer and "senior positions" in answer.answer
+
+
+def test_follow_up_resolves_the_pronoun_and_says_something_new(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    first = bot.ask("which cloud certifications should I do if my company uses AWS?", conversation)
+    second = bot.ask("will those help me on GCP too?", conversation)
+    query = bot.graph.get_state({"configurable": {"thread_id": conversation}}).values["query"]
+    assert "AWS" in query and "certifications" in query
+    assert second.answer != first.answer
+    assert "transferable to GCP/Azure" in second.answer
+
+
+def test_which_one_follow_up_narrows_the_comparison_and_never_repeats_it(corpus_runtime):
+    llm = ScriptedLLM(notes)
+    bot, conversation = Careerbot(corpus_runtime, llm=llm), thread()
+    first = bot.ask("LangGraph vs CrewAI?", conversation)
+    second = bot.ask("and which one is more about LLMs?", conversation)
+    assert second.answer != first.answer
+    assert "LLMs" in second.answer
+    assert "You told the learner earlier:" in llm.calls[-1][-1].content  # the model sees its last answer
+
+
+@pytest.mark.slow
+def test_each_kind_with_the_real_model(corpus_runtime, embedded_llm):
+    bot = Careerbot(corpus_runtime, llm=embedded_llm)
+    for kind in ("comparison", "worth_it", "personal"):
+        question = QUESTIONS[kind]
+        answer = bot.ask(question, thread())
+        assert answer.route == "question" and answer.grounded == 1.0
+        assert quality.addressed(question, answer.answer), answer.answer
+        assert not quality.duplicates(answer.answer) and not quality.artifacts(answer.answer), answer.answer

@@ -1,0 +1,42 @@
+"""Question kinds, in learners' words."""
+
+import pytest
+
+from agent.answer.kind import QuestionKind, classify_question
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What's the difference between an ML engineer and a data scientist?", "comparison"),
+    ("LangGraph vs CrewAI?", "comparison"),
+    ("should I learn pytorch or tensorflow?", "comparison"),
+    ("I'm a backend developer, how do I move into ML engineering?", "personal"),
+    ("what should i learn first and what can i skip?", "personal"),
+    ("for someone like me with no coding background, where do I start?", "personal"),
+    ("Is quantum machine learning worth getting into?", "worth_it"),
+    ("Do I need a master's degree to become an ML engineer?", "worth_it"),
+    ("how do i start learning MLOps?", "how_to"),
+    ("my model got worse after we deployed it, what do I do?", "how_to"),
+    ("which books would you recommend for MLOps?", "list"),
+    ("how much math do i actually need for this job", "list"),
+    ("What does an ML engineer do?", "definition"),
+])
+def test_kinds(question, kind):
+    assert classify_question(question).kind == kind
+
+
+def test_comparison_sides_are_the_things_compared():
+    assert classify_question("What's the difference between an ML engineer and a data scientist?").sides == (
+        "ML engineer", "data scientist")
+    assert classify_question("ML engineer vs data scientist: which pays more?").sides == ("ML engineer", "data scientist")
+
+
+def test_skip_and_topic_are_read_from_the_question():
+    assert classify_question("what can I skip?").skip
+    assert not classify_question("what should I learn first?").skip
+    assert classify_question("Is quantum ML worth it?").topic == "quantum ML"
+
+
+def test_which_one_after_a_comparison_narrows_the_same_comparison():
+    previous = QuestionKind("comparison", ("LangGraph", "CrewAI"))
+    assert classify_question("and which one is more about LLMs?", previous) == previous
+    assert classify_question("and which one is more about LLMs?").kind != "comparison"
