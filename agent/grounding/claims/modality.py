@@ -28,6 +28,7 @@ NOT_NEEDED = re.compile(r"\b(?:don't|do not|doesn't|does not|didn't|won't|will n
                         r"require)\b|\bneed(?:s)? not\b|\bno need\b|\bnot (?:necessarily|required|mandatory|needed)\b")
 _NAMES = {5: "required of everyone", 4: "required", 3: "essential", 2: "important", 1: "useful or valued", 0: "optional"}
 MODAL_MARGIN = 1.0
+_SUFFICIENT = re.compile(r"\b(?:one|a single|a few|some)\b[^.;!?]{0,60}\b(?:good enough|enough|sufficient)\b")
 _UNIVERSAL = re.compile(r"\b(every|all|each|any)\b")  # modal words are looked for in clauses a word less close than the best match
 
 
@@ -60,6 +61,12 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     passage = " ".join(c.text for c in about).lower()
     if re.search(r"\bboth\b", claim_text.lower()) and re.search(r"\beither\b", passage) and mine:
         return "the guide says either one, not both"
+    # "go through every resource first" where the guide says "you don't need to go through them all"
+    # or "one resource from each section is good enough": the guide asks for less than "every".
+    less = next((m.group(0) for c in about if (m := NOT_NEEDED.search(fold_quotes(c.text).lower())
+                                               or _SUFFICIENT.search(fold_quotes(c.text).lower()))), "")
+    if less and _UNIVERSAL.search(claim_text.lower()) and not (mine and mine[0] == 0):
+        return f"the guide asks for less (\u201c{less}\u201d)"
     if mine is None:
         return ""
     # A clause without a modal word takes its sentence's ("engineers should be comfortable with
