@@ -231,7 +231,7 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         if (server.tenant, server.database) != ("default_tenant", "default_database"):
             description += f" ({server.tenant}/{server.database})"
         try:
-            _heartbeat(host, port, timeout_s, server.ssl)  # the client's own first request has no timeout
+            _heartbeat(host, port, timeout_s, server)  # the client's own first request has no timeout
             client = chromadb.HttpClient(host=host, port=port, ssl=server.ssl, headers=server.all_headers(),
                                          tenant=server.tenant, database=server.database, settings=chroma_settings)
             _bound_requests(client, timeout_s)
@@ -259,12 +259,13 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
                                "and the server is answering.") from error
 
 
-def _heartbeat(host: str, port: int, timeout_s: float, ssl: bool = False) -> None:
-    """One bounded request before chromadb's client makes its unbounded first one."""
+def _heartbeat(host: str, port: int, timeout_s: float, server: ChromaServer) -> None:
+    """One bounded request before chromadb's client makes its unbounded first one (with the same
+    headers: a server behind an authenticating proxy must let it through)."""
     import httpx
 
-    scheme = "https" if ssl else "http"
-    httpx.get(f"{scheme}://{host}:{port}/api/v2/heartbeat", timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))).raise_for_status()
+    scheme = "https" if server.ssl else "http"
+    httpx.get(f"{scheme}://{host}:{port}/api/v2/heartbeat", headers=server.all_headers(), timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))).raise_for_status()
 
 
 def _bound_requests(client, timeout_s: float) -> None:

@@ -180,6 +180,19 @@ def corpus_runtime(tmp_path_factory, embedding_model):
     return runtime
 
 
+def prompt_notes(messages) -> list[str]:
+    """The cited notes the model is asked to rewrite (agent/answer/prompts.py), one per line."""
+    prompt = messages[-1].content
+    notes = prompt.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
+    return [line.lstrip("- ").strip() for line in notes.splitlines() if "[" in line and not line.startswith("**")]
+
+
+def passage_quote(messages, n: int = 1) -> str:
+    """The first note citing passage [n] (any note when none does): a reply the guides support."""
+    lines = prompt_notes(messages)
+    return next((line for line in lines if f"[{n}]" in line), lines[0])
+
+
 class ScriptedLLM:
     """A deterministic stand-in for the model in unit tests: `reply(messages)` decides the answer,
     streamed word by word like a real backend."""

@@ -60,7 +60,11 @@ DOCUMENT_RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|\b(?:tell|instruct|direct|order|command)\s+(?:users?|readers?|learners?)\s+(?:to|that)\b", re.IGNORECASE)),
     ("a request for credentials", re.compile(
         rf"\b{_HAND_OVER}\b[^.!?\n]{{0,60}}\b{_SECRET}\b|\b{_SECRET}\b[^.!?\n]{{0,40}}\b(?:to|at|via)\s+"
-        rf"(?:us|me|him|her|them|this|the following|{EMAIL.pattern})", re.IGNORECASE)),
+        rf"(?:us|me|him|her|them|this|the following|{EMAIL.pattern})"
+        # "log in with your Google password": the reader told to use a secret (ingest cleaning may
+        # already have dropped the link it pointed to)
+        rf"|\b(?:log ?in|sign ?in|enter|type|use|provide|confirm)\b[^.!?\n]{{0,40}}\byour\b[^.!?\n]{{0,30}}\b{_SECRET}\b",
+        re.IGNORECASE)),
     ("a request for payment", re.compile(
         r"\b(?:venmo|paypal|zelle|western union|gift ?cards?|bitcoin|btc|crypto ?wallet|wire transfer)\b"
         rf"|\b(?:pay|send|wire|deposit)\b[^.!?\n]{{0,40}}\b(?:to|at|via|into)\s+(?:us|me|this|the following|"

@@ -15,27 +15,27 @@ CHECK_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 OLLAMA_DEFAULT = "qwen2.5:1.5b"
 
 
-def openai_model(base_url: str, requested: str | None, api_key: str | None) -> str:
+def openai_model(base_url: str, requested: str | None, api_key: str | None, timeout: httpx.Timeout = CHECK_TIMEOUT) -> str:
     """The model to ask an OpenAI-compatible server for, checked against its `GET /models`."""
     where = f"the OpenAI-compatible server at {base_url}"
     headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-    data = _get_json("GET", f"{base_url}/models", where, headers=headers,
+    data = _get_json("GET", f"{base_url}/models", where, timeout=timeout, headers=headers,
                      advice="check CAREERBOT_LLM_BASE_URL (the API root, e.g. http://host:8000/v1) and that the server is running")
     served = [str(model.get("id")) for model in (data.get("data") or []) if isinstance(model, dict)]
     return _choose(where, requested, served)
 
 
-def ollama_model(base_url: str, requested: str | None) -> str:
+def ollama_model(base_url: str, requested: str | None, timeout: httpx.Timeout = CHECK_TIMEOUT) -> str:
     """The model to ask Ollama for: CAREERBOT_LLM_MODEL, else the only pulled model (else the
     default name), checked with `POST /api/show`."""
     where = f"Ollama at {base_url}"
     advice = "start it with `ollama serve` and check CAREERBOT_LLM_BASE_URL"
     model = requested
     if not model:
-        pulled = [str(m.get("name")) for m in (_get_json("GET", f"{base_url}/api/tags", where, advice=advice)
+        pulled = [str(m.get("name")) for m in (_get_json("GET", f"{base_url}/api/tags", where, advice=advice, timeout=timeout)
                                                .get("models") or []) if isinstance(m, dict)]
         model = pulled[0] if len(pulled) == 1 else OLLAMA_DEFAULT
-    _get_json("POST", f"{base_url}/api/show", where, json={"model": model}, advice=advice,
+    _get_json("POST", f"{base_url}/api/show", where, json={"model": model}, advice=advice, timeout=timeout,
               missing=f"{where} does not have the model {model!r}: run `ollama pull {model}` or set CAREERBOT_LLM_MODEL")
     return model
 
@@ -58,11 +58,15 @@ def _names(served: list[str]) -> str:
     return ", ".join(served[:8]) + (", …" if len(served) > 8 else "") if served else "none"
 
 
-def _get_json(method: str, url: str, where: str, advice: str, missing: str | None = None, **kwargs) -> dict:
+def _get_json(method: str, url: str, where: str, advice: str, missing: str | None = None,
+              timeout: httpx.Timeout = CHECK_TIMEOUT, **kwargs) -> dict:
     """One request; every failure is one LLMUnavailable line (never the key, never a traceback)."""
     try:
-        response = httpx.request(method, url, timeout=CHECK_TIMEOUT, **kwargs)
-    except (httpx.TransportError, httpx.TimeoutException) as error:
+        response = httpx.request(method, url, timeout=timeout, **kwargs)
+    except httpx.TimeoutException as error:  # a hung server: said as such, not as unreachable
+        raise LLMUnavailable(f"{where} did not answer in time ({type(error).__name__}; CAREERBOT_LLM_TIMEOUT_S): "
+                             f"{advice}") from error
+    except httpx.TransportError as error:
         raise LLMUnavailable(f"cannot reach {where} ({type(error).__name__}): {advice}") from error
     except httpx.InvalidURL as error:
         raise LLMUnavailable(f"{where}: not a valid URL ({error}): check CAREERBOT_LLM_BASE_URL") from error

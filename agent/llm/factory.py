@@ -37,15 +37,22 @@ def load_backend(settings: Settings, progress: bool = True) -> ChatBackend | Non
         from agent.llm.remote import OllamaBackend
 
         base_url = (settings.llm_base_url or "http://127.0.0.1:11434").rstrip("/")
-        return OllamaBackend(base_url, discovery.ollama_model(base_url, settings.llm_model), settings.llm_timeout_s,
+        return OllamaBackend(base_url, discovery.ollama_model(base_url, settings.llm_model, _check_timeout(settings)), settings.llm_timeout_s,
                              settings.llm_connect_timeout_s)
     from agent.llm.remote import OpenAICompatibleBackend
 
     if not settings.llm_base_url:
         raise LLMUnavailable("CAREERBOT_LLM=openai needs CAREERBOT_LLM_BASE_URL (e.g. http://127.0.0.1:8000/v1)")
     base_url = settings.llm_base_url.rstrip("/")
-    return OpenAICompatibleBackend(base_url, discovery.openai_model(base_url, settings.llm_model, api_key), api_key,
+    return OpenAICompatibleBackend(base_url, discovery.openai_model(base_url, settings.llm_model, api_key, _check_timeout(settings)), api_key,
                                    settings.llm_timeout_s, settings.llm_connect_timeout_s)
+
+
+def _check_timeout(settings: Settings):
+    """The start-up check of a remote server is bounded like its answers are (CAREERBOT_LLM_*_TIMEOUT_S)."""
+    import httpx
+
+    return httpx.Timeout(min(settings.llm_timeout_s, 15.0), connect=settings.llm_connect_timeout_s)
 
 
 def describe(backend) -> str:

@@ -14,12 +14,15 @@ Metrics:
   tuned on).
 - <category>_accuracy — per-category accuracy: share of that category's pairs judged as labelled
   (for an unsupported category such as negation it is 1 - the share wrongly accepted).
-- claims_precision / claims_recall / claims_f1 — catching unsupported sentences on claim_pairs
-  (tuning split): of the sentences the checker rejects, the share labelled unsupported; of those
-  labelled unsupported, the share it rejects; their harmonic mean.
-- claims_kept — share of the supported claim pairs (paraphrase, summary, inference) the checker keeps.
-- claims_heldout_f1 / claims_heldout_kept — the same on the held-out split (60 pairs written before
-  the claim checks were tuned).
+- claims_precision — claim-check precision: on claim_pairs (tuning split), of the sentences the
+  checker rejects, the share labelled unsupported.
+- claims_recall — claim-check recall: of the claim pairs labelled unsupported, the share the checker rejects.
+- claims_f1 — claim-check F1: harmonic mean of claims_precision and claims_recall.
+- claims_kept — supported claims kept: share of the supported claim pairs (paraphrase, summary,
+  inference) the checker keeps.
+- claims_heldout_f1 — held-out claim-check F1: claims_f1 on the held-out split (60 pairs written
+  before the claim checks were tuned).
+- claims_heldout_kept — held-out supported claims kept: claims_kept on the held-out split.
 - claims_<kind>_f1 — per kind of claim pair: F1 of catching that kind against all supported pairs
   (for a supported kind: F1 of keeping it against all unsupported pairs).
 """

@@ -26,7 +26,8 @@ def test_any_message_gets_an_answer_or_a_clear_empty_error(corpus_runtime, text)
     except EmptyMessage:
         return
     assert answer.answer.strip()
-    assert answer.route in {"question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile"}
+    assert answer.route in {"question", "plan", "greeting", "off_topic", "not_covered", "injection", "ask_profile",
+                            "not_english"}
 
 
 profile_texts = st.one_of(

@@ -7,19 +7,11 @@ import pytest
 
 from agent.llm import LLMUnavailable
 from agent.service import Careerbot, EmptyMessage
-from tests.conftest import ScriptedLLM
+from tests.conftest import ScriptedLLM, passage_quote
 
 
 def thread():
     return uuid.uuid4().hex
-
-
-def passage_quote(messages, n=1):
-    """The first note citing passage [n] in the prompt (any note when none does): a reply the guides support."""
-    prompt = messages[-1].content
-    notes = prompt.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
-    lines = [line.lstrip("- ").strip() for line in notes.splitlines() if "[" in line and not line.startswith("**")]
-    return next((line for line in lines if f"[{n}]" in line), lines[0])
 
 
 @pytest.fixture

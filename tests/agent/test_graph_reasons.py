@@ -4,8 +4,9 @@ for determinism over the real corpus, store and embedding model."""
 import uuid
 
 from agent.service import Careerbot
-from tests.conftest import ScriptedLLM
-from tests.agent.test_graph import passage_quote
+import re
+
+from tests.conftest import ScriptedLLM, passage_quote, prompt_notes
 from ui.render import answer_message
 
 REVERSED = "CrewAI is also a framework for AI Agents, but it is not recommended by the guide."
@@ -13,9 +14,7 @@ REVERSED = "CrewAI is also a framework for AI Agents, but it is not recommended 
 
 def _agents_passage(messages) -> int:
     """The number of the passage that recommends LangGraph or CrewAI in the prompt."""
-    prompt = messages[-1].content
-    return next(int(line[1:line.index("]")]) for line in prompt.splitlines()
-                if line.startswith("[") and "CrewAI" in line)
+    return next(int(re.search(r"\[(\d+)\]", line).group(1)) for line in prompt_notes(messages) if "CrewAI" in line)
 
 
 def test_a_reversed_recommendation_is_removed_and_the_reason_shown(corpus_runtime):

@@ -6,12 +6,11 @@ import time
 import uuid
 
 from agent.service import Careerbot
-from tests.conftest import ScriptedLLM
+from tests.conftest import ScriptedLLM, passage_quote
 
 
 def quote(messages):
-    line = next(line for line in messages[-1].content.splitlines() if line.startswith("[1]"))
-    return line.split(") ", 1)[1].split(". ")[0].rstrip(".") + ". [1]"
+    return passage_quote(messages, 1)
 
 
 class CountingLLM(ScriptedLLM):

@@ -28,7 +28,7 @@ FRONT_MATTER_KEYS = {"title", "short_title", "author", "publisher", "date", "sou
 RESOURCE_KEYS = {"name", "kind", "skill_area", "guide", "section", "author", "url", "note"}
 SKILL_KEYS = {
     "id", "name", "area", "level", "hours", "prerequisites", "tracks", "keywords", "passages",
-    "resources", "project", "checkpoint",
+    "resources", "project", "checkpoint", "essentials",
 }
 SEP = " › "
 
@@ -197,6 +197,9 @@ def test_skills_have_the_schema_fields_and_valid_enums():
         assert s["tracks"] and set(s["tracks"]) <= TRACKS, s["id"]
         assert s["keywords"] and all(k == k.lower() for k in s["keywords"]), s["id"]
         assert s["project"].strip() and s["checkpoint"].startswith("You can"), s["id"]
+        essentials = s["essentials"]  # the working knowledge first, depth later (goal-first plans)
+        assert 0 < essentials["hours"] <= s["hours"] and essentials["checkpoint"].startswith("You "), s["id"]
+        assert essentials["passages"], s["id"]
 
 
 def test_skill_count_covers_every_area():

@@ -13,11 +13,13 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import GUIDE_A, GUIDE_B
+from tests.deploy.balancer import Balancer
 from tests.services import LLM_KEY, free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -79,12 +81,51 @@ def stop_replica(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def chat(url: str, message: str, thread: str) -> dict:
-    """One turn through the app's public chat API (the one the browser uses); returns the answer JSON."""
+def chat(url: str, message: str) -> dict:
+    """One turn through the app's public chat API, in a new session (so a new conversation); returns
+    the answer JSON."""
     from gradio_client import Client
 
-    outputs = Client(url, verbose=False).predict(message, [], thread, api_name="/chat")
+    outputs = Client(url, verbose=False).predict(message, [], api_name="/chat")
     return next(item for item in outputs if isinstance(item, dict) and "route" in item)
+
+
+BOX, USER, BOT = "#message textarea", '#chatbot [data-testid="user"]', '#chatbot [data-testid="bot"]'
+SEND = '#message button:has-text("Send")'
+
+
+def port_of(url: str) -> int:
+    return int(url.rsplit(":", 1)[1])
+
+
+@contextmanager
+def browser_page(url: str):
+    """A real Chromium page on `url` once the conversation is restored (skipped without Chromium)."""
+    from tests.ui.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("the replica test needs Debian's Chromium at /usr/bin/chromium: run `make browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = chromium.new_page()
+            page.set_default_timeout(240_000)
+            page.goto(url, wait_until="domcontentloaded")
+            page.wait_for_selector(BOX + ":not([disabled])")
+            yield page
+        finally:
+            chromium.close()
+
+
+def ask_and_wait(page, text: str, answers: int) -> None:
+    """Send `text` and wait until the turn has ended (Send is back) with `answers` answers shown."""
+    page.fill(BOX, text)
+    page.press(BOX, "Enter")
+    page.wait_for_function(f"document.querySelectorAll('{BOT}').length >= {answers}")
+    page.locator(SEND).wait_for()
+    page.wait_for_selector(BOX + ":not([disabled])")
 
 
 def owners(host: str, port: int, collection: str) -> dict[str, set[str]]:
@@ -126,20 +167,29 @@ def test_two_replicas_share_conversations_and_follow_an_ingest_job(chroma_server
             assert "model ready: openai smollm2-135m" in log.read_text()
         (url_a, _), (url_b, _) = replicas
 
-        # A conversation started on A continues on B.
-        thread = uuid.uuid4().hex
-        first = chat(url_a, "How do I scale the inference service on Kubernetes?", thread)
-        assert first["route"] == "question" and first["thread_id"] == thread
-        second = chat(url_b, "And how do readiness probes help with that?", thread)
-        assert second["thread_id"] == thread
+        # A conversation started on A continues on B, in one browser behind one load balancer: the
+        # browser keeps only its signed token (CAREERBOT_UI_SECRET is shared), the turns are in PostgreSQL.
+        first_q, second_q = "How do I scale the inference service on Kubernetes?", "And how do readiness probes help with that?"
+        balancer = Balancer(port_of(url_a))
+        try:
+            with browser_page(balancer.url) as page:
+                ask_and_wait(page, first_q, answers=1)
+                balancer.switch_to(port_of(url_b))
+                page.reload(wait_until="domcontentloaded")
+                page.wait_for_selector(BOX + ":not([disabled])")
+                assert page.locator(USER).first.inner_text().strip() == first_q  # B restored A's turn
+                ask_and_wait(page, second_q, answers=2)
+        finally:
+            balancer.close()
         from agent.checkpoint import open_checkpointer
         from agent.settings import Settings
         from pydantic import SecretStr
 
         saver = open_checkpointer(Settings(data_dir=tmp_path / "reader", checkpoint_url=SecretStr(postgres.url)))
-        values = saver.get_tuple({"configurable": {"thread_id": thread}}).checkpoint["channel_values"]
-        assert [t["content"] for t in values["turns"] if t["role"] == "user"] == [
-            "How do I scale the inference service on Kubernetes?", "And how do readiness probes help with that?"]
+        threads = {c.config["configurable"]["thread_id"] for c in saver.list(None)}
+        conversations = [saver.get_tuple({"configurable": {"thread_id": t}}).checkpoint["channel_values"] for t in threads]
+        values = next(v for v in conversations if first_q in [t["content"] for t in v.get("turns", [])])
+        assert [t["content"] for t in values["turns"] if t["role"] == "user"] == [first_q, second_q]
         assert len(values["queries"]) == 2  # B's turn read A's turn from the shared state
 
         # An ingest job while both serve: a new guide in, one guide out, the team corpus untouched.
@@ -148,7 +198,7 @@ def test_two_replicas_share_conversations_and_follow_an_ingest_job(chroma_server
         run_job(env, guides, "guides", tmp_path / "job")
         assert owners(host, port, collection) == {"guides": {"kubernetes.md", "zorblax.md"}, "team": {"notes.md"}}
         for url in (url_a, url_b):
-            answer = chat(url, "What does the Zorblax certification exam cover?", uuid.uuid4().hex)
+            answer = chat(url, "What does the Zorblax certification exam cover?")
             assert answer["route"] == "question", answer
             assert answer["citations"][0]["source"] == "zorblax.md"
             assert "pasta.md" not in {c["source"] for c in answer["citations"]}

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ScriptedLLM, free_port
+from tests.conftest import ScriptedLLM, free_port, prompt_notes
+from tests.conftest import passage_quote as note_citing
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -20,21 +21,15 @@ PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scrip
 
 
 def passage_quote(messages, n: int = 1) -> str:
-    """The first evidence sentence of passage [n] in the prompt: a reply the guides support. When the
-    question carries the injection payload, the reply repeats it, so the answer path is tested too."""
+    """A note citing passage [n] from the prompt: a reply the guides support. When the question
+    carries the injection payload, the reply repeats it, so the answer path is tested too."""
     prompt = messages[-1].content
-    line = next(line for line in prompt.splitlines() if line.startswith(f"[{n}]"))
-    reply = line.split(") ", 1)[1].split(". ")[0].rstrip(".") + f". [{n}]"
-    if "in detail" in prompt:  # a long answer (a turn to stop midway): every passage's sentences, cited
-        reply = " ".join(f"{sentence.rstrip('.')}. [{i}]" for i, text in enumerate(_passages(prompt), 1)
-                         for sentence in text.split(". ") if len(sentence.split()) > 3)
+    reply = note_citing(messages, n)
+    if "in detail" in prompt:  # a long answer (a turn to stop midway): every note, many times over
+        reply = " ".join(prompt_notes(messages) * 20)
     if "__pwned" in prompt:
         reply += ' Also <img src=x onerror="window.__pwned=3"> <script>window.__pwned=4</script> [1]'
     return reply
-
-
-def _passages(prompt: str) -> list[str]:
-    return [line.split(") ", 1)[1] for line in prompt.splitlines() if line[:1] == "[" and ") " in line]
 
 
 class SlowScriptedLLM(ScriptedLLM):
