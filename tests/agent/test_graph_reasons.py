@@ -29,5 +29,5 @@ def test_a_reversed_recommendation_is_removed_and_the_reason_shown(corpus_runtim
     removed = [s for s in answer.sentences if not s["supported"]]
     assert [s["reason"] for s in removed] == ["the guide says the opposite"]
     assert "not recommended" in removed[0]["text"]
-    shown = answer_message(answer.to_json())
+    shown = answer_message(answer.to_json(), 0)
     assert "Not supported by the guides (removed)" in shown and "the guide says the opposite" in shown

@@ -57,6 +57,6 @@ def test_each_answer_is_recorded_with_its_citations_and_removed_sentences(corpus
     thread = uuid.uuid4().hex
     answer = bot.ask("What should I learn for MLOps?", thread)
     record = bot.history(thread)[-1]["record"]
-    assert record["citations"] == answer.citations and record["citations"][0]["cited"]
+    assert record["citations"] == answer.citations and any(c["cited"] for c in record["citations"])
     assert any("Quantum Llamas" in s["text"] for s in record["sentences"])
     assert all(not s["supported"] for s in record["sentences"])

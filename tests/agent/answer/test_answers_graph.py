@@ -29,6 +29,14 @@ def notes(messages) -> str:
     return prompt.split("Notes from the career guides:\n", 1)[1].split("\n\nQuestion:", 1)[0]
 
 
+def shown_checked_and_supported(answer):
+    """What the real model drafts may lose sentences to the checker (`grounded` is the share kept),
+    but what the learner is shown holds none of the removed ones."""
+    removed = [check["text"] for check in answer.sentences if not check["supported"]]
+    assert any(check["supported"] for check in answer.sentences), answer.answer
+    assert not any(text in answer.answer for text in removed), (removed, answer.answer)
+
+
 def assert_reads_well(question, answer):
     assert answer.route == "question", answer.answer
     assert not quality.refused(answer.route, answer.answer)
@@ -100,6 +108,7 @@ def test_each_kind_with_the_real_model(corpus_runtime, embedded_llm):
     for kind in ("comparison", "worth_it", "personal"):
         question = QUESTIONS[kind]
         answer = bot.ask(question, thread())
-        assert answer.route == "question" and answer.grounded == 1.0
+        assert answer.route == "question", answer.answer
+        shown_checked_and_supported(answer)
         assert quality.addressed(question, answer.answer), answer.answer
         assert not quality.duplicates(answer.answer) and not quality.artifacts(answer.answer), answer.answer
