@@ -58,9 +58,10 @@ class Context:
         self._bots: dict[bool, Any] = {}
         self._run = uuid.uuid4().hex[:8]
 
-    def thread(self, row_id: str) -> str:
-        """A fresh conversation per row and run (a reused runtime keeps earlier runs' threads)."""
-        return f"eval-{self._run}-{row_id}"
+    def thread(self, suite: str, row_id: str) -> str:
+        """A fresh conversation per suite, row and run: a reused runtime keeps earlier runs' threads,
+        and two suites that play the same conversation must not continue each other's."""
+        return f"eval-{self._run}-{suite}-{row_id}"
 
     def take(self, rows: list) -> list:
         """The first `limit` rows (all when no limit): a stable subset for quick runs."""

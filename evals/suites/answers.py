@@ -119,7 +119,7 @@ def run(context: Context) -> SuiteResult:
     bot = context.bot(use_llm=context.llm != "none")
     rows = []
     for example in context.bar(context.take(datasets.load("answers")), "answers"):
-        answer = bot.ask(example["question"], context.thread(example["id"]))
+        answer = bot.ask(example["question"], context.thread("answers", example["id"]))
         passages = [c["text"] for c in answer.citations]
         cited = " ".join(c["text"] for c in answer.citations if c["cited"])
         row = {"id": example["id"], "question": example["question"], "route": answer.route,
@@ -154,7 +154,7 @@ def followup_success(context: Context, bot) -> float:
     conversations = context.take(datasets.load("conversations"))
     wins = 0
     for example in context.bar(conversations, "follow-ups"):
-        thread = context.thread(example["id"])
+        thread = context.thread("followups", example["id"])
         answers = [bot.ask(turn, thread) for turn in example["turns"]]
         last, before = answers[-1], answers[-2]
         seen = normalise(last.answer + " " + " ".join(c["text"] for c in last.citations if c["cited"]))

@@ -55,7 +55,7 @@ def run(context: Context) -> SuiteResult:
     bot = context.bot(use_llm=context.llm != "none")
     rows = []
     for probe in context.bar(context.take(datasets.load("probes")), "probes"):
-        answer = bot.ask(probe["message"], context.thread(probe["id"]))
+        answer = bot.ask(probe["message"], context.thread("probes", probe["id"]))
         cited = sum(c["cited"] for c in answer.citations)
         why = judge(probe, answer.answer, answer.route, cited)
         rows.append({"id": probe["id"], "kind": probe["kind"], "message": probe["message"], "route": answer.route,

@@ -92,7 +92,7 @@ def _conversations(context: Context) -> list[dict]:
     top_k = context.runtime.settings.top_k
     results = []
     for example in context.bar(context.take(datasets.load("conversations")), "conversations"):
-        thread = context.thread(example["id"])
+        thread = context.thread("retrieval", example["id"])
         for turn in example["turns"]:
             answer = bot.ask(turn, thread)
         sources = [SimpleNamespace(source=c["source"], text=c["text"]) for c in answer.citations]
