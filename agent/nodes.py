@@ -164,7 +164,7 @@ def compose(state: ChatState, deps: Deps) -> dict:
     model rewrites it into prose, streamed."""
     passages = [{**p, "text": text} for p, text in zip(state["passages"], passage_texts(state))]
     kind = QuestionKind(**state["kind"])
-    _emit({"status": f"Reading {len(passages)} passages…",
+    _emit({"status": f"Reading {len(passages)} passage{'' if len(passages) == 1 else 's'}…",
            "found": list(dict.fromkeys(p["short_heading"] for p in passages))})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
