@@ -9,7 +9,7 @@ fallback, none in "flag" mode (they stay, marked)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from agent.answer import extractive
@@ -17,6 +17,18 @@ from agent.grounding.check import SentenceCheck, check_sentences
 from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, split_lines
 
 UNSUPPORTED_MARK = "⚠️(unsupported)"
+# After a removed sentence, the next one may lean on it. A connector ("Second,", "In contrast,") is
+# dropped; a sentence whose subject is a pronoun for what was removed ("They ensure that…", "It's a
+# comprehensive resource") cannot be read alone and goes too, listed with this reason.
+CONNECTOR = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|additionally|also|moreover|"
+                       r"furthermore|in addition|however|in contrast|on the other hand|therefore|thus|so|"
+                       r"as a result|that said|besides|plus)\s*,\s*", re.IGNORECASE)
+ANAPHOR = re.compile(r"^(?:they|it|its|this|these|those|that|he|she|such)\b", re.IGNORECASE)
+DUMMY_IT = re.compile(r"^(?:it(?:'s|’s| is| was| can be| may be)|this is (?:why|how|where|what))\s+"
+                      r"(?:\w+\s+){0,2}?(?:important|essential|crucial|key|vital|necessary|possible|worth|"
+                      r"useful|helpful|recommended|common|hard|easy|difficult|better|best|good|great|"
+                      r"a good idea|true)\s+(?:to|that|for\s+(?:\w+\s+){1,3}to)\b", re.IGNORECASE)  # "It's key to…"
+ORPHANED = "it refers back to a removed sentence"
 
 
 @dataclass(frozen=True)
@@ -43,16 +55,23 @@ def verify_answer(answer: str, passages: list[str], question: str, mode: Literal
     abstains = any(is_abstention(s) for line in lines for s in line.sentences)
     if (checks and grounded < min_kept) or (kept == 0 and not abstains):
         return Verified(extractive.extractive_answer(question, passages), checks, grounded, True, unsupported)
-    text = _render(lines, iter(checks), mode, len(passages))
+    orphaned: set[int] = set()
+    text = _render(lines, iter(enumerate(checks)), mode, len(passages), orphaned)
+    if orphaned:
+        checks = [replace(c, supported=False, reason=ORPHANED) if i in orphaned else c for i, c in enumerate(checks)]
+        unsupported = [check.text for check in checks if not check.supported]
     return Verified(text, checks, grounded, False, unsupported if mode == "remove" else [])
 
 
-def _render(lines: list[Line], checks, mode: str, passages: int) -> str:
-    """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too."""
+def _render(lines: list[Line], checks, mode: str, passages: int, orphaned: set[int]) -> str:
+    """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too,
+    and so does what leaned on a removed sentence (its index goes into `orphaned`)."""
     out: list[tuple[str, bool, bool]] = []  # (line text, is a header, had claims that all went)
+    after_removed = False
     for line in lines:
         if line.heading:
             out.append((line.sentences[0], True, False))
+            after_removed = False
             continue
         pieces, claims, dropped = [], 0, 0
         for sentence in line.sentences:
@@ -61,14 +80,19 @@ def _render(lines: list[Line], checks, mode: str, passages: int) -> str:
                 if CITATION.sub("", kept).strip(" .,;:"):  # a line of bare markers ("[1]") goes
                     pieces.append(kept)
                 continue
-            check: SentenceCheck = next(checks)
+            index, check = next(checks)
             claims += 1
-            if check.supported:
-                pieces.append(check.text)
-            elif mode == "flag":
+            alone = _read_alone(check.text) if after_removed and mode == "remove" else check.text
+            if check.supported and alone:
+                pieces.append(alone)
+                after_removed = False
+            elif mode == "flag" and not check.supported:
                 pieces.append(f"{check.text} {UNSUPPORTED_MARK}")
             else:
+                if check.supported:
+                    orphaned.add(index)
                 dropped += 1
+                after_removed = True
         emptied = line.sentences and not pieces
         if emptied or (claims and claims == dropped and not any(is_abstention(p) for p in pieces)):
             out.append(("", False, True))  # "Sure! <removed claim>" leaves no line behind
@@ -76,6 +100,19 @@ def _render(lines: list[Line], checks, mode: str, passages: int) -> str:
         header = not claims and bool(pieces) and pieces[-1].rstrip("*_ ").endswith(":")
         out.append((line.prefix + " ".join(pieces) if pieces else "", header, False))  # blank lines stay
     return _tidy(out)
+
+
+def _read_alone(sentence: str) -> str | None:
+    """`sentence` as it reads after the one before it was removed: without a leading connector, or
+    None when its subject points back at the removed sentence."""
+    text = sentence.lstrip()
+    connector = CONNECTOR.match(text)
+    if connector:
+        rest = text[connector.end():]
+        return rest[:1].upper() + rest[1:]
+    if ANAPHOR.match(text) and not DUMMY_IT.match(text):
+        return None
+    return sentence
 
 
 def _tidy(out: list[tuple[str, bool, bool]]) -> str:

@@ -4,6 +4,7 @@ import re
 
 from agent.answer.extractive import NO_ANSWER, extractive_answer
 from agent.grounding import UNSUPPORTED_MARK, verify_answer
+from agent.grounding.verify import ORPHANED
 from agent.retrieval.bm25 import TOKEN
 from tests.agent.grounding.guide_pairs import AGENTS, CLOUD, FRAMEWORKS, PROGRAMMING
 
@@ -109,3 +110,25 @@ def test_a_line_of_bare_citation_markers_goes(embedding_model):
     answer = "SQL is essential for working with data [1].\n[1]\nAWS, GCP and Azure lead the industry [3]."
     result = verify_answer(answer, PASSAGES, QUESTION)
     assert result.text == "SQL is essential for working with data [1].\nAWS, GCP and Azure lead the industry [3]."
+
+
+def test_after_a_removed_sentence_a_connector_goes_and_a_pronoun_subject_goes_too(embedding_model):
+    answer = ("Rust is the language every ML engineer must master first [1]. "
+              "Second, SQL is essential for working with data [1]. "
+              "Kotlin is the best language for deep learning [2]. "
+              "It is crucial for data manipulation, alongside NumPy and Pandas [2].")
+    result = verify_answer(answer, PASSAGES, QUESTION)
+    assert result.text == "SQL is essential for working with data [1]."
+    reasons = {check.text: check.reason for check in result.sentences if not check.supported}
+    assert reasons["It is crucial for data manipulation, alongside NumPy and Pandas [2]."] == ORPHANED
+    assert "Second, SQL is essential for working with data [1]." not in result.removed
+
+
+def test_a_pronoun_after_a_kept_sentence_and_a_dummy_it_stay(embedding_model):
+    answer = ("ML engineers rely on expert-level Python for modelling and deployment [1]. "
+              "They also use SQL for working with data [1]. "
+              "Kotlin is the best language for deep learning [2]. "
+              "It's also essential to know NumPy and Pandas for data manipulation [2].")
+    result = verify_answer(answer, PASSAGES, QUESTION)
+    assert "They also use SQL" in result.text and "It's also essential to know NumPy" in result.text
+    assert "Kotlin" not in result.text
