@@ -1,23 +1,19 @@
-"""The answer as users see it: unsupported sentences removed or flagged, citations fixed, and an
+"""The answer as users see it: unsupported sentences removed, citations fixed, and an
 extractive answer from the passages when too little of the LLM's answer survives.
 
 `grounded` is the share of claim sentences the passages support, 1.0 when the answer makes no
 claim at all (an honest "the guides don't cover that" is not penalised). `removed` lists the
-unsupported claim sentences that are not in the final text: all of them in "remove" mode or on
-fallback, none in "flag" mode (they stay, marked)."""
+unsupported claim sentences, none of which are in the final text (removed, or replaced by the
+extractive fallback)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from agent.answer import extractive
 from agent.grounding.check import SentenceCheck, check_sentences
 from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, split_lines
-
-UNSUPPORTED_MARK = "⚠️(unsupported)"
-
 
 @dataclass(frozen=True)
 class Verified:
@@ -28,12 +24,9 @@ class Verified:
     removed: list[str]              # unsupported sentences left out of `text`
 
 
-def verify_answer(answer: str, passages: list[str], question: str, mode: Literal["remove", "flag"] = "remove",
-                  min_kept: float = 0.5) -> Verified:
+def verify_answer(answer: str, passages: list[str], question: str, min_kept: float = 0.5) -> Verified:
     """Check every claim sentence; fall back to `extractive_answer` when fewer than `min_kept` of
     them are supported, or when nothing would be left (no claim and no honest abstention)."""
-    if mode not in ("remove", "flag"):
-        raise ValueError(f"mode must be 'remove' or 'flag', not {mode!r}")
     lines = split_lines(answer)
     claims = [s for line in lines if not line.heading for s in line.sentences if is_claim(s)]
     checks = check_sentences(claims, passages)
@@ -43,11 +36,11 @@ def verify_answer(answer: str, passages: list[str], question: str, mode: Literal
     abstains = any(is_abstention(s) for line in lines for s in line.sentences)
     if (checks and grounded < min_kept) or (kept == 0 and not abstains):
         return Verified(extractive.extractive_answer(question, passages), checks, grounded, True, unsupported)
-    text = _render(lines, iter(checks), mode, len(passages))
-    return Verified(text, checks, grounded, False, unsupported if mode == "remove" else [])
+    text = _render(lines, iter(checks), len(passages))
+    return Verified(text, checks, grounded, False, unsupported)
 
 
-def _render(lines: list[Line], checks, mode: str, passages: int) -> str:
+def _render(lines: list[Line], checks, passages: int) -> str:
     """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too."""
     out: list[tuple[str, bool, bool]] = []  # (line text, is a header, had claims that all went)
     for line in lines:
@@ -65,8 +58,6 @@ def _render(lines: list[Line], checks, mode: str, passages: int) -> str:
             claims += 1
             if check.supported:
                 pieces.append(check.text)
-            elif mode == "flag":
-                pieces.append(f"{check.text} {UNSUPPORTED_MARK}")
             else:
                 dropped += 1
         emptied = line.sentences and not pieces
