@@ -29,7 +29,7 @@ from agent.plan.edits import apply_edit, is_edit, plan_diff
 from agent.plan.progress import current_plan, new_progress
 from agent.retrieval import EmptyQuery, HybridRetriever, condense
 from agent.retrieval.query import answer_names, is_follow_up
-from agent.router import classify, in_domain, strip_injection
+from agent.router import classify, drop_instruction_sentences, in_domain
 from agent.scope import uncovered_topic
 from agent.settings import Settings
 from agent.plan.tool import one_line
@@ -69,7 +69,7 @@ def route(state: ChatState, deps: Deps) -> dict:
     if not is_english(message):
         update["notice"] = _join(state.get("notice"), replies.NOT_ENGLISH_NOTICE)
     if kind == "injection":
-        remainder = strip_injection(message)
+        remainder = drop_instruction_sentences(message)
         if remainder and classify(remainder) in ("question", "plan") and in_domain(remainder):
             update.update(route=classify(remainder), message=remainder, notice=replies.INJECTION_NOTICE)
     elif kind == "question" and state.get("awaiting_profile"):
