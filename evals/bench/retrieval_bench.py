@@ -11,7 +11,7 @@ import numpy as np
 
 from agent.retrieval import HybridRetriever
 from agent.retrieval.retriever import query_vector
-from evals import datasets
+from evals import dataset_loader
 from evals.bench.timing import summary_ms
 from ingest.documents import Chunk, chunk_id
 from ingest.store import open_store
@@ -67,4 +67,4 @@ def bench_scaling(sizes: list[int], questions: list[str], vocabulary: list[str])
 
 
 def dev_questions() -> list[str]:
-    return [row["question"] for row in datasets.load("retrieval")]
+    return [row["question"] for row in dataset_loader.load("retrieval")]
