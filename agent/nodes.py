@@ -34,7 +34,7 @@ from agent.scope import uncovered_topic
 from agent.settings import Settings
 from agent.plan.tool import one_line
 from agent.state import ChatState
-from ingest.store import StoreUnavailable
+from ingest.chroma_connection import StoreUnavailable
 
 log = logging.getLogger(__name__)
 

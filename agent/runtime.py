@@ -10,9 +10,10 @@ from agent.guards.files import secure_data_dir
 from agent.guards.injection import quarantine_reason
 from agent.guards.redact import install_log_redaction
 from agent.settings import Settings, get_settings
+from ingest.chroma_connection import ChromaServer, open_store
 from ingest.embedding import choose_encoder, encoder_needs_preparing, prepare_encoder
 from ingest.pipeline import IngestReport, ingest
-from ingest.store import ChromaServer, Store, open_store
+from ingest.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -99,7 +99,7 @@ def _failures():
     """Library errors that mean 'something careerbot needs is unavailable': exit status 1, one line."""
     from agent.llm import LLMUnavailable
     from ingest.embedding import ModelError
-    from ingest.store import StoreUnavailable
+    from ingest.chroma_connection import StoreUnavailable
 
     return (LLMUnavailable, ModelError, StoreUnavailable, OSError)
 

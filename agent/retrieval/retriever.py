@@ -15,8 +15,9 @@ from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
 from agent.retrieval.query import EmptyQuery, prepare_query
 from agent.retrieval.sparse import SparseSide, load_or_build
+from ingest.chroma_connection import StoreUnavailable, describe_error
 from ingest.embedding import embed
-from ingest.store import Store, StoredChunk, StoreUnavailable, describe_error
+from ingest.store import Store, StoredChunk
 
 log = logging.getLogger(__name__)
 

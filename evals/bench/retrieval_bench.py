@@ -13,8 +13,8 @@ from agent.retrieval import HybridRetriever
 from agent.retrieval.retriever import query_vector
 from evals import dataset_loader
 from evals.bench.timing import summary_ms
+from ingest.chroma_connection import open_store
 from ingest.documents import Chunk, chunk_id
-from ingest.store import open_store
 
 
 def query_latency(retriever: HybridRetriever, questions: list[str], rounds: int = 1) -> dict:
