@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from agent.citations import citations
 from agent.graph import build_graph
 from agent.guards.redact import redact
-from agent.nodes import Deps
+from agent.nodes.deps import Deps
 from agent.retrieval.query import clean_text
 from agent.plan import Plan
 from agent.plan.progress import ProgressError, current_plan, mark, new_progress
