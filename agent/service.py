@@ -138,9 +138,7 @@ class Careerbot:
         return build_graph(deps, self._checkpointer())
 
     def _checkpointer(self):
-        from agent.checkpoint import open_checkpointer
-
-        return open_checkpointer(self.runtime.settings)
+        return self.runtime.checkpointer()
 
     @property
     def state_graph(self):

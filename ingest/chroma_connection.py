@@ -79,7 +79,7 @@ def open_store(path: Path | None = None, host: str | None = None, port: int = 80
         assert path is not None, "an embedded store needs a path"
         description = f"embedded {path}"
         try:
-            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.mkdir(exist_ok=True, mode=0o700)  # its own folder; the data dir above it is the Runtime's
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         except Exception as error:  # noqa: BLE001 - OSError, or chromadb's InternalError (read-only, corrupt)
             raise StoreUnavailable(f"cannot open the store at {path}: {describe_error(error)}. "
