@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from langgraph.graph import END, START, StateGraph
 
 from agent.nodes.answering import compose, retrieve, verify
@@ -21,10 +19,12 @@ from agent.nodes.routing import after_retrieve, after_route, route
 from agent.state import ChatState
 
 
-def build_graph(deps: Deps, checkpointer=None):
-    graph = StateGraph(ChatState)
+def build_graph(checkpointer=None):
+    """The compiled graph. It holds no parts: each run gets them as its context (`Deps`, passed
+    as `context=` to stream / invoke), and the nodes that need them read `runtime.context`."""
+    graph = StateGraph(ChatState, context_schema=Deps)
     for node in (route, retrieve, compose, verify, build_plan, respond):
-        graph.add_node(node.__name__, partial(node, deps=deps))
+        graph.add_node(node.__name__, node)
     graph.add_edge(START, "route")
     graph.add_conditional_edges("route", after_route, ["retrieve", "build_plan", "respond"])
     graph.add_conditional_edges("retrieve", after_retrieve, ["compose", "respond"])

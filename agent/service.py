@@ -114,17 +114,25 @@ class Careerbot:
         self.llm = llm
         self._lock = threading.Lock()
         self._graph = None
-        self._state_graph = None
+        self._deps: Deps | None = None
         self._stops = StopRequests()
 
     @property
     def graph(self):
-        with self._lock:
-            if self._graph is None:
-                self._graph = self._build()
-            return self._graph
+        """The graph, with the parts its runs need (`deps`) built too: the retriever and the model
+        are loaded here, not on the first question."""
+        self.deps  # noqa: B018
+        return self.state_graph
 
-    def _build(self):
+    @property
+    def deps(self) -> Deps:
+        """What every run of the graph gets as its context: settings, retriever, model, stop requests."""
+        with self._lock:
+            if self._deps is None:
+                self._deps = self._build_deps()
+            return self._deps
+
+    def _build_deps(self) -> Deps:
         from agent.llm.chat_model import as_backend
 
         settings = self.runtime.settings
@@ -133,24 +141,17 @@ class Careerbot:
         else:
             llm, llm_error = self.runtime.llm_or_error()
         llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
-        deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error,
+        return Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error,
                     stops=self._stops)
-        return build_graph(deps, self._checkpointer())
-
-    def _checkpointer(self):
-        return self.runtime.checkpointer()
 
     @property
     def state_graph(self):
         """The graph for reading and writing a conversation's state only (the My plan tab, `careerbot
-        plan --thread`): the full graph when it is built, else one without the retriever or the model."""
+        plan --thread`): it needs neither the retriever nor the model, so they are not loaded for it."""
         with self._lock:
-            if self._graph is not None:
-                return self._graph
-            if self._state_graph is None:
-                self._state_graph = build_graph(Deps(settings=self.runtime.settings, retriever=None, llm=None),
-                                                self._checkpointer())
-            return self._state_graph
+            if self._graph is None:
+                self._graph = build_graph(self.runtime.checkpointer())
+            return self._graph
 
     def stream(self, text: str, thread_id: str | None = None, callbacks: list | None = None) -> Iterator[dict[str, Any]]:
         """Events: {"type": "status", "text", "found"} ("found": the headings the passages come
@@ -168,7 +169,8 @@ class Careerbot:
         final: dict[str, Any] = {}
         # Held in a name: were the loop's own reference the only one, leaving the loop would close
         # the graph's stream (which waits for the running node) before the stop below is recorded.
-        steps = self.graph.stream(turn, config, stream_mode=["custom", "values"])
+        graph, deps = self.graph, self.deps
+        steps = graph.stream(turn, config, stream_mode=["custom", "values"], context=deps)
         try:
             for mode, payload in steps:
                 if mode == "values":

@@ -8,6 +8,7 @@ import time
 from dataclasses import asdict
 
 from langgraph.config import get_config
+from langgraph.runtime import Runtime
 
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
@@ -34,7 +35,8 @@ SKIP_QUERY = "you don't need to go through them all, does not necessarily posses
 NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
 
 
-def retrieve(state: ChatState, deps: Deps) -> dict:
+def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
+    deps = runtime.context
     emit({"status": "Searching the guides…"})
     started = time.perf_counter()
     message, history = search_text(state["message"]), state.get("queries") or []
@@ -112,9 +114,10 @@ def passage_texts(state: ChatState) -> list[str]:
     return ["" if p.get("quarantine") else p["text"] for p in state["passages"]]
 
 
-def compose(state: ChatState, deps: Deps) -> dict:
+def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
     """The composed skeleton (agent/answer/compose.py) is the extractive answer; with a model, the
     model rewrites it into prose, streamed."""
+    deps = runtime.context
     passages = [{**p, "text": text} for p, text in zip(state["passages"], passage_texts(state))]
     kind = QuestionKind(**state["kind"])
     emit({"status": f"Reading {len(passages)} passages…",
@@ -154,7 +157,7 @@ def compose(state: ChatState, deps: Deps) -> dict:
     return {**update, "draft": "".join(pieces).strip()}
 
 
-def verify(state: ChatState, deps: Deps) -> dict:
+def verify(state: ChatState) -> dict:
     """Check the draft sentence by sentence and settle the answer (agent/answer/final.py)."""
     emit({"status": "Checking the answer against the guides…"})
     final = final_answer(state.get("draft", ""), state.get("composed", ""), passage_texts(state), state["query"],

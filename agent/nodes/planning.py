@@ -7,7 +7,6 @@ from datetime import date
 from pydantic import ValidationError
 
 from agent import replies
-from agent.nodes.deps import Deps
 from agent.nodes.events import emit
 from agent.plan import missing_fields, to_dict, to_markdown
 from agent.plan.edits import apply_edit, plan_diff
@@ -16,7 +15,7 @@ from agent.plan.tool import one_line
 from agent.state import ChatState
 
 
-def build_plan(state: ChatState, deps: Deps) -> dict:
+def build_plan(state: ChatState) -> dict:
     """A plan from the conversation's profile, by the planner directly; once a plan exists, a plan
     message is an edit of it, answered with what changed and the plan, re-planned from progress."""
     facts = state.get("profile") or {}

@@ -3,6 +3,8 @@ filter every answer passes, and what the conversation keeps of the turn."""
 
 from __future__ import annotations
 
+from langgraph.runtime import Runtime
+
 from agent import replies
 from agent.citations import turn_record
 from agent.grounding.sentences import plain
@@ -11,7 +13,8 @@ from agent.nodes.deps import Deps
 from agent.state import ChatState
 
 
-def respond(state: ChatState, deps: Deps) -> dict:
+def respond(state: ChatState, runtime: Runtime[Deps]) -> dict:
+    deps = runtime.context
     route_taken = state["route"]
     answer = state.get("answer") or ""
     if route_taken == "greeting":

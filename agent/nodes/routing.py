@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from agent import replies
 from agent.language import is_english
-from agent.nodes.deps import Deps
 from agent.nodes.events import join_notices
 from agent.plan import extract_profile_facts, merge_facts
 from agent.plan.edits import is_edit
@@ -12,7 +11,7 @@ from agent.router import classify, drop_instruction_sentences, in_domain
 from agent.state import ChatState
 
 
-def route(state: ChatState, deps: Deps) -> dict:
+def route(state: ChatState) -> dict:
     message = state["message"]
     stated = extract_profile_facts(message)
     profile = merge_facts(state.get("profile") or {}, stated)
