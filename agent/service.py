@@ -119,10 +119,10 @@ class Careerbot:
 
     @property
     def graph(self):
-        """The graph, with the parts its runs need (`deps`) built too: the retriever and the model
-        are loaded here, not on the first question."""
+        """The compiled graph, with the parts its runs need (`deps`) built first: the retriever and
+        the model load here (`serve` warms them this way), not on the first question."""
         self.deps  # noqa: B018
-        return self.state_graph
+        return self._compiled()
 
     @property
     def deps(self) -> Deps:
@@ -146,8 +146,11 @@ class Careerbot:
 
     @property
     def state_graph(self):
-        """The graph for reading and writing a conversation's state only (the My plan tab, `careerbot
-        plan --thread`): it needs neither the retriever nor the model, so they are not loaded for it."""
+        """The same compiled graph without building `deps`: for reading and writing a conversation's
+        state only (the My plan tab, `careerbot plan --thread`), which needs neither retriever nor model."""
+        return self._compiled()
+
+    def _compiled(self):
         with self._lock:
             if self._graph is None:
                 self._graph = build_graph(self.runtime.checkpointer())

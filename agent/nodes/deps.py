@@ -1,4 +1,6 @@
-"""What the nodes need besides the state: the parts the composition root (agent/runtime.py) builds."""
+"""What the nodes need besides the state: the parts the composition root (agent/runtime.py) builds,
+given to every graph run as LangGraph's runtime context (`graph.stream(..., context=deps)`); a node
+that needs them takes `runtime: Runtime[Deps]` and reads `runtime.context`."""
 
 from __future__ import annotations
 
