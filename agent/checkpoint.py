@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from agent.settings import Settings
@@ -22,17 +23,24 @@ class CheckpointUnavailable(ConnectionError):
     The message says what to do and never holds the password."""
 
 
-def open_checkpointer(settings: Settings):
-    """A LangGraph checkpointer for `settings`: PostgresSaver for a postgresql:// URL, else SqliteSaver."""
-    url = settings.checkpoint_url.get_secret_value() if settings.checkpoint_url else ""
-    if not url:
+def uses_sqlite(settings: Settings) -> bool:
+    """No CAREERBOT_CHECKPOINT_URL: conversations go to SQLite in the data dir."""
+    return not (settings.checkpoint_url and settings.checkpoint_url.get_secret_value())
+
+
+def open_checkpointer(settings: Settings, data_dir: Path | None = None):
+    """A LangGraph checkpointer for `settings`: PostgresSaver for a postgresql:// URL, else SqliteSaver
+    in `data_dir`, which exists (agent/runtime.py makes the data dir and passes it)."""
+    if uses_sqlite(settings):
         from langgraph.checkpoint.sqlite import SqliteSaver
 
-        from agent.guards.files import private_file, secure_data_dir
+        from agent.guards.files import private_file
 
-        secure_data_dir(settings.data_dir)
-        connection = sqlite3.connect(private_file(settings.data_dir / "conversations.sqlite"), check_same_thread=False)
+        if data_dir is None:
+            raise ValueError("SQLite conversations need the data dir (Runtime.data_dir)")
+        connection = sqlite3.connect(private_file(data_dir / "conversations.sqlite"), check_same_thread=False)
         return SqliteSaver(connection)
+    url = settings.checkpoint_url.get_secret_value()
     parts = urlsplit(url)
     if parts.scheme not in POSTGRES_SCHEMES:
         raise CheckpointUnavailable(f"CAREERBOT_CHECKPOINT_URL must be a postgresql:// URL, not {parts.scheme or 'a bare'}:// "

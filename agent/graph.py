@@ -9,22 +9,25 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from langgraph.graph import END, START, StateGraph
 
-from agent import nodes
-from agent.nodes import Deps
+from agent.nodes.answering import compose, retrieve, verify
+from agent.nodes.deps import Deps
+from agent.nodes.planning import build_plan
+from agent.nodes.respond import respond
+from agent.nodes.routing import after_retrieve, after_route, route
 from agent.state import ChatState
 
 
-def build_graph(deps: Deps, checkpointer=None):
-    graph = StateGraph(ChatState)
-    for name in ("route", "retrieve", "compose", "verify", "build_plan", "respond"):
-        graph.add_node(name, partial(getattr(nodes, name), deps=deps))
+def build_graph(checkpointer=None):
+    """The compiled graph. It holds no parts: each run gets them as its context (`Deps`, passed
+    as `context=` to stream / invoke), and the nodes that need them read `runtime.context`."""
+    graph = StateGraph(ChatState, context_schema=Deps)
+    for node in (route, retrieve, compose, verify, build_plan, respond):
+        graph.add_node(node.__name__, node)
     graph.add_edge(START, "route")
-    graph.add_conditional_edges("route", nodes.after_route, ["retrieve", "build_plan", "respond"])
-    graph.add_conditional_edges("retrieve", nodes.after_retrieve, ["compose", "respond"])
+    graph.add_conditional_edges("route", after_route, ["retrieve", "build_plan", "respond"])
+    graph.add_conditional_edges("retrieve", after_retrieve, ["compose", "respond"])
     graph.add_edge("compose", "verify")
     graph.add_edge("verify", "respond")
     graph.add_edge("build_plan", "respond")

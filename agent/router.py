@@ -46,7 +46,7 @@ def is_greeting(message: str) -> bool:
     return "?" not in rest and len(words) <= 10 and all(word in GREETING_FILLER for word in words)
 
 
-def strip_injection(message: str) -> str:
+def drop_instruction_sentences(message: str) -> str:
     """The message without its instruction-like sentences (what is left may be a real question).
     For chat messages only: a document passage with an instruction is quarantined whole, at ingest."""
     return " ".join(s for s in loose_sentences(message) if s.strip() and not is_message_injection(s)).strip()

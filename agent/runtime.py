@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 from functools import cached_property
+from pathlib import Path
 
 from agent.guards.files import secure_data_dir
 from agent.guards.injection import quarantine_reason
 from agent.guards.redact import install_log_redaction
 from agent.settings import Settings, get_settings
+from ingest.chroma_connection import ChromaServer, open_store
 from ingest.embedding import choose_encoder, encoder_needs_preparing, prepare_encoder
 from ingest.pipeline import IngestReport, ingest
-from ingest.store import ChromaServer, Store, open_store
+from ingest.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +35,17 @@ class Runtime:
         return str(path) if path else None
 
     @cached_property
+    def data_dir(self) -> Path:
+        """The data dir, created owner-only (0700) on first use. This is the one place it is made:
+        the store, the BM25 index, the conversations and the web app's key are handed it (or a path
+        in it) once it exists; their own subfolders (chroma/, bm25/, models/) are theirs to make."""
+        secure_data_dir(self.settings.data_dir)
+        return self.settings.data_dir
+
+    @cached_property
     def store(self) -> Store:
         s = self.settings
-        secure_data_dir(s.data_dir)
+        self.data_dir  # noqa: B018 (made first: the embedded store's folder goes in it)
         return open_store(s.chroma_path, s.chroma_host, s.chroma_port, s.collection, self.model_path,
                           timeout_s=s.chroma_timeout_s,
                           server=ChromaServer(ssl=s.chroma_ssl, headers=s.chroma_headers, token=s.chroma_token,
@@ -51,7 +61,7 @@ class Runtime:
         else:
             self.prepare_encoder()
         return HybridRetriever(self.store, self.settings.candidates, self.settings.max_query_words, self.model_path,
-                               index_dir=self.settings.data_dir / "bm25")
+                               index_dir=self.data_dir / "bm25")
 
     @cached_property
     def llm(self):
@@ -59,6 +69,16 @@ class Runtime:
         from agent.llm import load_backend
 
         return load_backend(self.settings)
+
+    def checkpointer(self):
+        """Where conversations are kept (agent/checkpoint.py): PostgreSQL at CAREERBOT_CHECKPOINT_URL,
+        else SQLite in the data dir."""
+        from agent.checkpoint import open_checkpointer, uses_sqlite
+
+        if not uses_sqlite(self.settings):
+            return open_checkpointer(self.settings)
+        secure_data_dir(self.data_dir)  # what the store wrote since is owner-only too, as after an ingest
+        return open_checkpointer(self.settings, self.data_dir)
 
     def llm_or_error(self):
         """(backend, None), or (None, message) when it cannot be loaded: careerbot still answers

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from agent.citations import citations
 from agent.graph import build_graph
 from agent.guards.redact import redact
-from agent.nodes import Deps
+from agent.nodes.deps import Deps
 from agent.retrieval.query import clean_text
 from agent.plan import Plan
 from agent.plan.progress import ProgressError, current_plan, mark, new_progress
@@ -114,17 +114,25 @@ class Careerbot:
         self.llm = llm
         self._lock = threading.Lock()
         self._graph = None
-        self._state_graph = None
+        self._deps: Deps | None = None
         self._stops = StopRequests()
 
     @property
     def graph(self):
-        with self._lock:
-            if self._graph is None:
-                self._graph = self._build()
-            return self._graph
+        """The compiled graph, with the parts its runs need (`deps`) built first: the retriever and
+        the model load here (`serve` warms them this way), not on the first question."""
+        self.deps  # noqa: B018
+        return self._compiled()
 
-    def _build(self):
+    @property
+    def deps(self) -> Deps:
+        """What every run of the graph gets as its context: settings, retriever, model, stop requests."""
+        with self._lock:
+            if self._deps is None:
+                self._deps = self._build_deps()
+            return self._deps
+
+    def _build_deps(self) -> Deps:
         from agent.llm.chat_model import as_backend
 
         settings = self.runtime.settings
@@ -133,26 +141,20 @@ class Careerbot:
         else:
             llm, llm_error = self.runtime.llm_or_error()
         llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
-        deps = Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error,
+        return Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error,
                     stops=self._stops)
-        return build_graph(deps, self._checkpointer())
-
-    def _checkpointer(self):
-        from agent.checkpoint import open_checkpointer
-
-        return open_checkpointer(self.runtime.settings)
 
     @property
     def state_graph(self):
-        """The graph for reading and writing a conversation's state only (the My plan tab, `careerbot
-        plan --thread`): the full graph when it is built, else one without the retriever or the model."""
+        """The same compiled graph without building `deps`: for reading and writing a conversation's
+        state only (the My plan tab, `careerbot plan --thread`), which needs neither retriever nor model."""
+        return self._compiled()
+
+    def _compiled(self):
         with self._lock:
-            if self._graph is not None:
-                return self._graph
-            if self._state_graph is None:
-                self._state_graph = build_graph(Deps(settings=self.runtime.settings, retriever=None, llm=None),
-                                                self._checkpointer())
-            return self._state_graph
+            if self._graph is None:
+                self._graph = build_graph(self.runtime.checkpointer())
+            return self._graph
 
     def stream(self, text: str, thread_id: str | None = None, callbacks: list | None = None) -> Iterator[dict[str, Any]]:
         """Events: {"type": "status", "text", "found"} ("found": the headings the passages come
@@ -170,7 +172,8 @@ class Careerbot:
         final: dict[str, Any] = {}
         # Held in a name: were the loop's own reference the only one, leaving the loop would close
         # the graph's stream (which waits for the running node) before the stop below is recorded.
-        steps = self.graph.stream(turn, config, stream_mode=["custom", "values"])
+        graph, deps = self.graph, self.deps
+        steps = graph.stream(turn, config, stream_mode=["custom", "values"], context=deps)
         try:
             for mode, payload in steps:
                 if mode == "values":

@@ -132,7 +132,7 @@ def small_corpus(tmp_path) -> Path:
 
 @pytest.fixture
 def store(tmp_path, embedding_model):
-    from ingest.store import open_store
+    from ingest.chroma_connection import open_store
 
     return open_store(tmp_path / "chroma", collection="test-chunks")
 

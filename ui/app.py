@@ -23,7 +23,7 @@ def build_app(bot: Careerbot, allow_reingest: bool = True) -> gr.Blocks:
     """The Blocks for one Careerbot. Each browser keeps its own conversation: a signed token for its
     thread in localStorage (BrowserState), the thread id in a per-page gr.State, the turns in the
     Careerbot's checkpoint store. `allow_reingest` False leaves /reingest unregistered."""
-    key = server_key(bot.runtime.settings)
+    key = server_key(bot.runtime.settings, bot.runtime.data_dir)
     with gr.Blocks(title="careerbot", fill_width=False, delete_cache=(3600, 24 * 3600)) as demo:
         stored = gr.BrowserState(None, storage_key="careerbot-conversation", secret=storage_secret(key))
         thread = gr.State(None)

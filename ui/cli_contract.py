@@ -85,3 +85,32 @@ def version_text() -> str:
         return version("careerbot")
     except PackageNotFoundError:
         return "0.1.0 (source tree)"
+
+
+def _input_errors():
+    """Errors the user fixes by changing what they typed or gave: exit status 2."""
+    from agent.retrieval import EmptyQuery
+    from agent.service import EmptyMessage
+
+    return (EmptyQuery, EmptyMessage, ValueError)
+
+
+def _failures():
+    """Library errors that mean 'something careerbot needs is unavailable': exit status 1, one line."""
+    from agent.llm import LLMUnavailable
+    from ingest.embedding import ModelError
+    from ingest.chroma_connection import StoreUnavailable
+
+    return (LLMUnavailable, ModelError, StoreUnavailable, OSError)
+
+
+def guarded(handler):
+    """The handler with library errors turned into CareerbotError: input errors exit 2, failures 1."""
+    def run(args):
+        try:
+            return handler(args)
+        except _input_errors() as error:
+            raise CareerbotError(one_line(error), EXIT_INPUT) from error
+        except _failures() as error:
+            raise CareerbotError(one_line(error), EXIT_FAILURE) from error
+    return run

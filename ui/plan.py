@@ -14,10 +14,10 @@ from pydantic import ValidationError
 
 from agent.guards.files import private_temp_dir
 from agent.plan import load_skill_map, plan_for, timeline, to_ics, to_json, to_markdown
-from agent.plan.planner import TRACK_NAMES
 from agent.plan.progress import STATUSES, ProgressError
 from agent.plan.profile import DEFAULTS, HOURS_RANGE, MONTHS_RANGE
 from agent.plan.render import BACKGROUND_NAMES
+from agent.plan.summary import TRACK_NAMES
 from agent.plan.tool import one_line
 from agent.service import Careerbot
 from ui import render

@@ -12,6 +12,7 @@ import hmac
 import re
 import secrets
 import uuid
+from pathlib import Path
 from typing import Any
 
 from agent.settings import Settings
@@ -23,15 +24,15 @@ def new_thread() -> str:
     return uuid.uuid4().hex
 
 
-def server_key(settings: Settings) -> bytes:
-    """CAREERBOT_UI_SECRET, or the key kept in the data dir (made 0600 on first use)."""
+def server_key(settings: Settings, data_dir: Path) -> bytes:
+    """CAREERBOT_UI_SECRET, or the key kept in `data_dir` (the Runtime's, which exists; the key file
+    is made 0600 on first use)."""
     if settings.ui_secret is not None and settings.ui_secret.get_secret_value():
         return settings.ui_secret.get_secret_value().encode()
-    path = settings.data_dir / "ui-secret"
+    path = data_dir / "ui-secret"
     try:
         return path.read_text(encoding="utf-8").strip().encode()
     except FileNotFoundError:
-        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         secret = secrets.token_urlsafe(32)
         path.touch(mode=0o600)
         path.write_text(secret, encoding="utf-8")

@@ -1,7 +1,7 @@
 """Prompts. The system prompt is fixed and always first, so llama.cpp reuses its cached prefix.
 
 The model is not asked whether the guides cover a question: retrieval and the scope check decided
-that before it runs (agent/nodes.py). It gets the composed skeleton (agent/answer/compose.py),
+that before it runs (agent/nodes/answering.py). It gets the composed skeleton (agent/answer/compose.py),
 cited notes that already answer, and rewrites them as an adviser would say them. The notes are
 ~150 words, so prefill stays near 3 s on two cores.
 """

@@ -1,22 +1,20 @@
-"""The answer as users see it: unsupported sentences removed or flagged, citations fixed, and an
+"""The answer as users see it: unsupported sentences removed, citations fixed, and an
 extractive answer from the passages when too little of the LLM's answer survives.
 
 `grounded` is the share of claim sentences the passages support, 1.0 when the answer makes no
 claim at all (an honest "the guides don't cover that" is not penalised). `removed` lists the
-unsupported claim sentences that are not in the final text: all of them in "remove" mode or on
-fallback, none in "flag" mode (they stay, marked)."""
+unsupported claim sentences, none of which are in the final text (removed, or replaced by the
+extractive fallback)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from agent.answer import extractive
 from agent.grounding.check import SentenceCheck, check_sentences
 from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, split_lines
 
-UNSUPPORTED_MARK = "⚠️(unsupported)"
 # After a removed sentence, the next one may lean on it. A connector ("Second,", "In contrast,") is
 # dropped; a sentence whose subject is a pronoun for what was removed ("They ensure that…", "It's a
 # comprehensive resource") cannot be read alone and goes too, listed with this reason.
@@ -40,12 +38,9 @@ class Verified:
     removed: list[str]              # unsupported sentences left out of `text`
 
 
-def verify_answer(answer: str, passages: list[str], question: str, mode: Literal["remove", "flag"] = "remove",
-                  min_kept: float = 0.5) -> Verified:
+def verify_answer(answer: str, passages: list[str], question: str, min_kept: float = 0.5) -> Verified:
     """Check every claim sentence; fall back to `extractive_answer` when fewer than `min_kept` of
     them are supported, or when nothing would be left (no claim and no honest abstention)."""
-    if mode not in ("remove", "flag"):
-        raise ValueError(f"mode must be 'remove' or 'flag', not {mode!r}")
     lines = split_lines(answer)
     claims = [s for line in lines if not line.heading for s in line.sentences if is_claim(s)]
     checks = check_sentences(claims, passages)
@@ -56,14 +51,14 @@ def verify_answer(answer: str, passages: list[str], question: str, mode: Literal
     if (checks and grounded < min_kept) or (kept == 0 and not abstains):
         return Verified(extractive.extractive_answer(question, passages), checks, grounded, True, unsupported)
     orphaned: set[int] = set()
-    text = _render(lines, iter(enumerate(checks)), mode, len(passages), orphaned)
+    text = _render(lines, iter(enumerate(checks)), len(passages), orphaned)
     if orphaned:
         checks = [replace(c, supported=False, reason=ORPHANED) if i in orphaned else c for i, c in enumerate(checks)]
         unsupported = [check.text for check in checks if not check.supported]
-    return Verified(text, checks, grounded, False, unsupported if mode == "remove" else [])
+    return Verified(text, checks, grounded, False, unsupported)
 
 
-def _render(lines: list[Line], checks, mode: str, passages: int, orphaned: set[int]) -> str:
+def _render(lines: list[Line], checks, passages: int, orphaned: set[int]) -> str:
     """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too,
     and so does what leaned on a removed sentence (its index goes into `orphaned`)."""
     out: list[tuple[str, bool, bool]] = []  # (line text, is a header, had claims that all went)
@@ -82,12 +77,10 @@ def _render(lines: list[Line], checks, mode: str, passages: int, orphaned: set[i
                 continue
             index, check = next(checks)
             claims += 1
-            alone = _read_alone(check.text) if after_removed and mode == "remove" else check.text
+            alone = _read_alone(check.text) if after_removed else check.text
             if check.supported and alone:
                 pieces.append(alone)
                 after_removed = False
-            elif mode == "flag" and not check.supported:
-                pieces.append(f"{check.text} {UNSUPPORTED_MARK}")
             else:
                 if check.supported:
                     orphaned.add(index)

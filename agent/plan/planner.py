@@ -1,41 +1,21 @@
-"""Where a plan month is filled: the goal path and the rest, packed into months in two strands.
-
-Each month the goal path comes first: the essentials of the goal's prerequisites take every hour
-they need (the sooner they are done, the sooner the goal starts), and the goal's own skills (the build
-strand) take BUILD_SHARE of the month, or more when that is what reaching the goal in time needs;
-the rest of the month goes to the foundation strand (depth of the prerequisites, the rest of the
-track). A month never holds more than the learner's hours; what does not fit is listed, not crammed.
+"""Where a plan month is filled: the goal path and the rest are packed into months in two strands
+(agent/plan/packing.py says how), then each month gets its focus, resources, project, checkpoint
+and citations. What does not fit is listed as unscheduled, not crammed.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 from agent.plan.order import Item, goal_depths, work_items
+from agent.plan.packing import Slot, pack
 from agent.plan.profile import WEEKS_PER_MONTH, Profile
 from agent.plan.resources import month_resources
 from agent.plan.schema import Citation, Month, Plan, SkillHours, Unscheduled
 from agent.plan.skillmap import SkillMap, load_skill_map
-from agent.plan.summary import TRACK_NAMES, apply_swaps, goal_summary, notes  # noqa: F401 (TRACK_NAMES re-exported)
+from agent.plan.summary import apply_swaps, goal_summary, notes
 
 CONSOLIDATION_SKILL = "portfolio"  # what a month without new skills works on
 MAX_CITATIONS = 4
-BUILD_SHARE = 0.7  # of a month, for the goal's own skills while foundations still run alongside
-# (started before this month, finished in it) → which part of the item the month holds
-PARTS = {(False, True): "whole", (False, False): "start", (True, True): "end", (True, False): "middle"}
-MIN_START = 5  # hours: fewer left in a month do not start an item that would not finish (review instead)
 DEPTH_NAMES = {"essentials": " (essentials)", "depth": " (in depth)", "full": ""}
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """An item's hours in one month, and where that leaves the item."""
-
-    item: Item
-    hours: int
-    done: int  # hours of the item done by the end of this month
-    part: str
 
 
 def monthly_hours(hours_per_week: int) -> int:
@@ -59,11 +39,11 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
                                                           (short_path, short_rest, "essentials"))
              for tidy in (True, False)]
     for path, rest, reached, tidy in tries:
-        slots, left = _pack(path, rest, budget, profile.months, spread=True, tidy=tidy)
+        slots, left = pack(path, rest, budget, profile.months, spread=True, tidy=tidy)
         if not any(item in path for item, _ in left):
             break
     else:
-        slots, left = _pack(short_path, short_rest, budget, profile.months, spread=False, tidy=False)
+        slots, left = pack(short_path, short_rest, budget, profile.months, spread=False, tidy=False)
         reached = "not_reached"
     if not goal_depths(profile, skill_map) and not profile.certification_goal:
         reached = "held"
@@ -75,91 +55,11 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
                 notes=[*swap_notes, *notes(profile, skill_map, budget, months, unscheduled)])
 
 
-def _pack(path: list[Item], rest: list[Item], budget: int, n_months: int, spread: bool,
-          tidy: bool) -> tuple[list[list[_Slot]], list[tuple[Item, int]]]:
-    """Fill months: goal path first (its build part capped so foundations run alongside), then the
-    rest in order as far as what each needs is finished, then the goal path again with what is free."""
-    items = path + rest
-    left = {id(item): item.hours for item in items}
-    first: dict[str, Item] = {}
-    for item in items:
-        first.setdefault(item.skill.id, item)
-    needs = {id(item): _needs(item, first) for item in items}
-    finished: set[int] = set()
-    months: list[list[_Slot]] = []
-    for m in range(n_months):
-        month: list[_Slot] = []
-        remaining = sum(left[id(i)] for i in path)
-        cap = max(math.ceil(budget * BUILD_SHARE), math.ceil(remaining / (n_months - m))) if spread else budget
-        free = _fill(path, month, left, finished, budget, cap, needs, sequential=True, tidy=tidy)
-        free = _fill(rest, month, left, finished, free, free, needs, sequential=False, tidy=True)
-        _fill(path, month, left, finished, free, budget, needs, sequential=True, tidy=tidy)  # what the rest left
-        months.append(_merge(month))
-    return months, [(item, left[id(item)]) for item in items if left[id(item)] > 0]
-
-
-def _needs(item: Item, first: dict[str, Item]) -> list[int]:
-    """The items that must be finished before `item` starts: the first part (essentials, or the
-    whole) of each skill it needs that the plan teaches; a skill's depth also needs its own essentials."""
-    if item.concepts:
-        return []
-    own = [first[item.skill.id]] if item.depth == "depth" else []
-    needs = item.skill.needs("essentials" if item.depth == "essentials" else "full")
-    return [id(i) for i in own + [first[p] for p in needs if p in first] if i is not item]
-
-
-def _fill(queue: list[Item], month: list[_Slot], left: dict[int, int], finished: set[int], free: int,
-          build_cap: int, needs: dict[int, list[int]], sequential: bool, tidy: bool) -> int:
-    """Put `queue`'s next items into `month` (goal items up to `build_cap` hours this month);
-    `sequential` stops at the first item that cannot go on, otherwise later ready items go first."""
-    build_used = sum(s.hours for s in month if s.item.goal)
-    for item in queue:
-        if free <= 0:
-            break
-        need = left[id(item)]
-        if need == 0:
-            continue
-        if any(n not in finished for n in needs[id(item)]):
-            if sequential:
-                break
-            continue
-        limit = min(free, build_cap - build_used) if item.goal else free
-        fresh = need == item.hours
-        if limit <= 0 or (tidy and fresh and month and limit < MIN_START and need > limit):
-            if sequential:
-                break
-            continue
-        take = min(limit, need)
-        left[id(item)] = need - take
-        month.append(_Slot(item, take, item.hours - need + take, PARTS[not fresh, take == need]))
-        free -= take
-        build_used += take if item.goal else 0
-        if take == need:
-            finished.add(id(item))
-        elif sequential:
-            break
-    return free
-
-
-def _merge(month: list[_Slot]) -> list[_Slot]:
-    """One slot per item in a month (an item continued after the foundation strand is one entry)."""
-    merged: dict[int, _Slot] = {}
-    for slot in month:
-        if id(slot.item) in merged:
-            first = merged[id(slot.item)]
-            started = first.part in ("middle", "end")
-            merged[id(slot.item)] = _Slot(slot.item, first.hours + slot.hours, slot.done,
-                                          PARTS[started, slot.part in ("whole", "end")])
-        else:
-            merged[id(slot.item)] = slot
-    return list(merged.values())
-
-
 def _unscheduled(left: list[tuple[Item, int]]) -> list[Unscheduled]:
     return [Unscheduled(id=item.skill.id, name=item.skill.name, hours=need, depth=item.depth) for item, need in left]
 
 
-def _month(n: int, slots: list[_Slot], profile: Profile, skill_map: SkillMap) -> Month:
+def _month(n: int, slots: list[Slot], profile: Profile, skill_map: SkillMap) -> Month:
     if not slots:
         return _consolidation(n, profile, skill_map)
     completed = [slot for slot in slots if slot.part in ("whole", "end")]
@@ -184,7 +84,7 @@ def _goal_resource(profile: Profile, skill_map: SkillMap) -> str | None:
     return cert.resource if cert else None
 
 
-def _focus(slots: list[_Slot]) -> str:
+def _focus(slots: list[Slot]) -> str:
     verbs = {"whole": "{}", "start": "start {}", "middle": "keep going with {}", "end": "finish {}"}
     strands = []
     for title, goal in (("Build on your goal", True), ("Foundations", False)):
@@ -196,7 +96,7 @@ def _focus(slots: list[_Slot]) -> str:
     return " · ".join(strands)
 
 
-def _project(slot: _Slot) -> str:
+def _project(slot: Slot) -> str:
     skill = slot.item.skill
     project = skill.project if slot.item.depth != "essentials" else f"A first, small version: {skill.project}"
     if slot.part in ("whole", "end"):
@@ -204,7 +104,7 @@ def _project(slot: _Slot) -> str:
     return f"Begin (it goes on next month): {project}"
 
 
-def _checkpoint(completed: list[_Slot], current: _Slot) -> str:
+def _checkpoint(completed: list[Slot], current: Slot) -> str:
     if completed:
         return " ".join(_goal_check(slot.item) for slot in completed)
     goal = _goal_check(current.item)
@@ -217,7 +117,7 @@ def _goal_check(item: Item) -> str:
     return item.skill.essentials.checkpoint if item.depth == "essentials" else item.skill.checkpoint
 
 
-def _citations(slots: list[_Slot], skill_map: SkillMap) -> list[Citation]:
+def _citations(slots: list[Slot], skill_map: SkillMap) -> list[Citation]:
     """Each item's own passages, rotated by how far into the item the month is (two per item when the
     month has one), then why essentials are enough, for a month that studies some."""
     per_item = 2 if len(slots) == 1 else 1
@@ -248,5 +148,5 @@ def _consolidation(n: int, profile: Profile, skill_map: SkillMap) -> Month:
         resources=month_resources([skill], profile.preferences, skill_map),
         project=skill.project,
         checkpoint=skill.checkpoint,
-        citations=_citations([_Slot(item, skill.hours, skill.hours, "whole")], skill_map),
+        citations=_citations([Slot(item, skill.hours, skill.hours, "whole")], skill_map),
     )

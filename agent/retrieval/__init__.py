@@ -2,6 +2,6 @@
 
 from agent.retrieval.passage import Passage
 from agent.retrieval.query import EmptyQuery, condense, prepare_query
-from agent.retrieval.retriever import GuideRetriever, HybridRetriever
+from agent.retrieval.retriever import HybridRetriever
 
-__all__ = ["EmptyQuery", "GuideRetriever", "HybridRetriever", "Passage", "condense", "prepare_query"]
+__all__ = ["EmptyQuery", "HybridRetriever", "Passage", "condense", "prepare_query"]

@@ -51,7 +51,7 @@ def prepare_query(text: str | None, max_words: int = 80) -> str:
 def is_follow_up(query: str) -> bool:
     """Questions that may lean on what came before: openers like 'and…', 'what about…', or
     pronouns ('any books for that?', 'is it still worth it?'). A cue, not a verdict: the caller
-    searches both ways and keeps the better (see agent.nodes.retrieve)."""
+    searches both ways and keeps the better (see agent.nodes.answering.retrieve)."""
     if len(tokenize(query)) > 15:
         return False
     return bool(FOLLOW_UP_OPENERS.match(query.strip()) or ANAPHORA.search(query))

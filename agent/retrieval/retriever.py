@@ -7,21 +7,17 @@ import re
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
 from agent.guards.injection import WITHHELD_TITLE, withheld
 from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
 from agent.retrieval.query import EmptyQuery, prepare_query
 from agent.retrieval.sparse import SparseSide, load_or_build
+from ingest.chroma_connection import StoreUnavailable, describe_error
 from ingest.embedding import embed
-from ingest.store import Store, StoredChunk, StoreUnavailable, describe_error
+from ingest.store import Store, StoredChunk
 
 log = logging.getLogger(__name__)
 
@@ -187,17 +183,3 @@ def _passage(chunk: StoredChunk, score: float, fused: float, dense_rank: int | N
                    short_title=meta.get("short_title", ""),
                    score=score, fused=fused, dense_rank=dense_rank, bm25_rank=bm25_rank)
 
-
-class GuideRetriever(BaseRetriever):
-    """The hybrid retriever as a LangChain retriever, for the agent's tool and the ecosystem."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    hybrid: Any
-    k: int = 4
-    min_relevance: float = 0.0
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        passages = self.hybrid.search(query, k=self.k)
-        return [LCDocument(page_content=p.text, id=p.id, metadata={**p.to_json(), "text": None})
-                for p in passages if p.score >= self.min_relevance]

@@ -29,8 +29,8 @@ import ingest
 from pathlib import Path
 from agent.retrieval import HybridRetriever
 from agent.settings import Settings
+from ingest.chroma_connection import open_store
 from ingest.embedding import choose_encoder
-from ingest.store import open_store
 settings = Settings()
 choose_encoder(settings.encoder, settings.encoder_path)
 began = time.perf_counter()

@@ -7,10 +7,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from ingest.chroma_connection import open_store
 from ingest.chunking import chunk_document
 from ingest.embedding import choose_encoder, chosen_encoder, get_encoder
 from ingest.pipeline import ingest, load_corpus
-from ingest.store import open_store
 
 ENCODERS = ("onnx", "torch")
 

@@ -11,10 +11,10 @@ import numpy as np
 
 from agent.retrieval import HybridRetriever
 from agent.retrieval.retriever import query_vector
-from evals import datasets
+from evals import dataset_loader
 from evals.bench.timing import summary_ms
+from ingest.chroma_connection import open_store
 from ingest.documents import Chunk, chunk_id
-from ingest.store import open_store
 
 
 def query_latency(retriever: HybridRetriever, questions: list[str], rounds: int = 1) -> dict:
@@ -67,4 +67,4 @@ def bench_scaling(sizes: list[int], questions: list[str], vocabulary: list[str])
 
 
 def dev_questions() -> list[str]:
-    return [row["question"] for row in datasets.load("retrieval")]
+    return [row["question"] for row in dataset_loader.load("retrieval")]

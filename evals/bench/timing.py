@@ -7,7 +7,6 @@ import platform
 import resource
 import statistics
 import time
-from contextlib import contextmanager
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -46,9 +45,3 @@ def machine() -> dict[str, str | int]:
     return {"cpu": cpu, "cores": os.cpu_count() or 0, "python": platform.python_version(),
             "date": time.strftime("%Y-%m-%d")}
 
-
-@contextmanager
-def stopwatch(result: dict, key: str):
-    started = time.perf_counter()
-    yield
-    result[key] = time.perf_counter() - started

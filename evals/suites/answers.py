@@ -40,7 +40,7 @@ from __future__ import annotations
 import statistics
 
 from agent.grounding import check_answer, is_claim, split_sentences
-from evals import datasets, quality
+from evals import dataset_loader, quality
 from evals.metrics import normalise
 from evals.suites import Context, SuiteResult, rounded, section_name
 from ingest.text import citations, with_citations
@@ -118,7 +118,7 @@ def worst(rows: list[dict], n: int = 5) -> list[str]:
 def run(context: Context) -> SuiteResult:
     bot = context.bot(use_llm=context.llm != "none")
     rows = []
-    for example in context.bar(context.take(datasets.load("answers")), "answers"):
+    for example in context.bar(context.take(dataset_loader.load("answers")), "answers"):
         answer = bot.ask(example["question"], context.thread("answers", example["id"]))
         passages = [c["text"] for c in answer.citations]
         cited = " ".join(c["text"] for c in answer.citations if c["cited"])
@@ -151,7 +151,7 @@ def quality_rates(rows: list[dict]) -> dict[str, float]:
 
 def followup_success(context: Context, bot) -> float:
     """Play each conversation in one thread; the follow-up must say something new that answers it."""
-    conversations = context.take(datasets.load("conversations"))
+    conversations = context.take(dataset_loader.load("conversations"))
     wins = 0
     for example in context.bar(conversations, "follow-ups"):
         thread = context.thread("followups", example["id"])

@@ -38,7 +38,7 @@ import yaml
 from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, parse_profile, to_markdown
 from agent.plan.order import TRACK_GOALS
 from agent.settings import PROJECT_ROOT
-from evals import datasets
+from evals import dataset_loader
 from evals.suites import Context, SuiteResult, rounded
 
 RANDOM_PROFILES = 200
@@ -135,7 +135,7 @@ def random_profiles(n: int = RANDOM_PROFILES, seed: int = SEED) -> list[Profile]
 
 
 def run(context: Context) -> SuiteResult:
-    rows_in = context.take(datasets.load("plans"))
+    rows_in = context.take(dataset_loader.load("plans"))
     rows = [{"id": r["id"], "text": r["text"], "failures": fit_failures(r)} for r in rows_in]
     plans = [build_plan(parse_profile(r["text"])) for r in rows_in]
     reachable = [p for r, p in zip(rows_in, plans) if r["expect"].get("goal") == "reachable"]

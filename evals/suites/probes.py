@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from agent.answer.prompts import SYSTEM_PROMPT
-from evals import datasets
+from evals import dataset_loader
 from evals.suites import Context, SuiteResult, rounded, section_name
 
 KINDS = ("off_topic", "not_covered", "injection", "greeting")
@@ -54,7 +54,7 @@ def judge(probe: dict, answer: str, route: str, sources: int) -> str:
 def run(context: Context) -> SuiteResult:
     bot = context.bot(use_llm=context.llm != "none")
     rows = []
-    for probe in context.bar(context.take(datasets.load("probes")), "probes"):
+    for probe in context.bar(context.take(dataset_loader.load("probes")), "probes"):
         answer = bot.ask(probe["message"], context.thread("probes", probe["id"]))
         cited = sum(c["cited"] for c in answer.citations)
         why = judge(probe, answer.answer, answer.route, cited)

@@ -1,8 +1,8 @@
 """Retrieval suite: does the passage that answers a question come back, alone and in a conversation?
 
-Wraps evals/retrieval.py (run_retrieval over retrieval.jsonl, hybrid vs dense vs BM25, and the
+Wraps evals/retrieval_modes.py (run_retrieval over retrieval.jsonl, hybrid vs dense vs BM25, and the
 off-topic relevance threshold). A passage is relevant when it holds the row's gold phrase (see
-evals/retrieval.is_relevant). Unprefixed metrics are for hybrid retrieval, what careerbot uses.
+evals/retrieval_modes.is_relevant). Unprefixed metrics are for hybrid retrieval, what careerbot uses.
 
 Metrics:
 - hit_at_1 — hit@1: share of questions with a relevant passage ranked first.
@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from evals import datasets
-from evals.retrieval import K, MODES, is_relevant, run_retrieval
+from evals import dataset_loader
+from evals.retrieval_modes import K, MODES, is_relevant, run_retrieval
 from evals.suites import Context, SuiteResult, rounded
 
 
@@ -58,7 +58,7 @@ def gold_recall(passages: list, example: dict) -> float:
 
 
 def run(context: Context) -> SuiteResult:
-    examples = context.take(datasets.load("retrieval"))
+    examples = context.take(dataset_loader.load("retrieval"))
     recorder = _Recorder(context.runtime.retriever)
     by_mode, rows = run_retrieval(recorder, examples)
     hybrid = by_mode["hybrid"]
@@ -91,7 +91,7 @@ def _conversations(context: Context) -> list[dict]:
     bot = context.bot(use_llm=False)
     top_k = context.runtime.settings.top_k
     results = []
-    for example in context.bar(context.take(datasets.load("conversations")), "conversations"):
+    for example in context.bar(context.take(dataset_loader.load("conversations")), "conversations"):
         thread = context.thread("retrieval", example["id"])
         for turn in example["turns"]:
             answer = bot.ask(turn, thread)

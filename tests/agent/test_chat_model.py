@@ -61,7 +61,8 @@ def test_the_real_model_streams_through_the_graph_as_langchain_messages(small_ru
     bot = Careerbot(small_runtime, llm=smollm2)
     recorder = TokenRecorder()
     config = {"configurable": {"thread_id": uuid.uuid4().hex}, "callbacks": [recorder]}
-    streamed = [(chunk, meta) for chunk, meta in bot.graph.stream(new_turn(QUESTION), config, stream_mode="messages")
+    streamed = [(chunk, meta) for chunk, meta in bot.graph.stream(new_turn(QUESTION), config, stream_mode="messages",
+                                                                  context=bot.deps)
                 if isinstance(chunk, AIMessageChunk) and chunk.text]
     assert len(streamed) >= 2 and {meta["langgraph_node"] for _, meta in streamed} == {"compose"}
     assert recorder.tokens == [chunk.text for chunk, _ in streamed]

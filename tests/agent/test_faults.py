@@ -13,7 +13,7 @@ import pytest
 from agent.runtime import Runtime
 from agent.service import Careerbot
 from agent.settings import Settings
-from ingest.store import StoreUnavailable
+from ingest.chroma_connection import StoreUnavailable
 from tests.conftest import CORPUS, free_port, start_chroma
 
 

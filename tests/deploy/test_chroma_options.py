@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from agent.runtime import Runtime
 from agent.settings import Settings
 from ingest.pipeline import ingest
-from ingest.store import ChromaServer, StoreUnavailable, open_store
+from ingest.chroma_connection import ChromaServer, StoreUnavailable, open_store
 
 pytestmark = pytest.mark.integration
 

@@ -32,7 +32,7 @@ def test_collection_reopened_in_a_new_client_uses_careerbot_embedding_function(t
     import chromadb
     from chromadb.config import Settings
 
-    from ingest.store import open_store
+    from ingest.chroma_connection import open_store
 
     open_store(tmp_path / "db", collection="reopen-test")
     client = chromadb.PersistentClient(path=str(tmp_path / "db"), settings=Settings(anonymized_telemetry=False))

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from evals import datasets
+from evals import dataset_loader
 from ingest import embedding
 from ingest.encoders import export
 from ingest.encoders.onnx import OnnxEncoder
@@ -26,7 +26,7 @@ def test_export_is_recorded_as_checked(onnx_dir):
 
 def test_onnx_vectors_match_sentence_transformers_on_the_real_corpus_and_the_dev_questions(corpus_runtime, onnx_dir):
     texts = [chunk.text for chunk in corpus_runtime.store.all_chunks()]
-    texts += [row["question"] for row in datasets.load("retrieval")]
+    texts += [row["question"] for row in dataset_loader.load("retrieval")]
     reference = SentenceTransformerEncoder(None).encode(texts)
     vectors = OnnxEncoder(onnx_dir).encode(texts, batch_size=16)
     cosines = np.sum(reference * vectors, axis=1)
@@ -85,7 +85,7 @@ def test_encoder_setting_selects_torch(monkeypatch):
 def test_the_dev_set_finds_the_same_passages_with_either_encoder(corpus_runtime):
     """`eval --suite retrieval` with CAREERBOT_ENCODER=onnx and =torch: the same hits, in the same order."""
     from agent.retrieval.retriever import query_vector
-    from evals.retrieval import run_retrieval
+    from evals.retrieval_modes import run_retrieval
 
     retriever = corpus_runtime.retriever
     previous = embedding.chosen_encoder()

@@ -1,9 +1,10 @@
 """Corpora sharing one collection: each ingest touches only its own chunks; the corpus version
 tells every process sharing the store that it changed (real Chroma store, real embeddings)."""
 
+from ingest.chroma_connection import open_store
 from ingest.documents import DEFAULT_CORPUS
 from ingest.pipeline import ingest
-from ingest.store import VERSION_KEY as CORPUS_VERSION_KEY, open_store
+from ingest.store import VERSION_KEY as CORPUS_VERSION_KEY
 
 TEAM_NOTES = """---
 title: Team MLOps Notes

@@ -93,7 +93,8 @@ def test_ingest_killed_partway_is_completed_by_the_next_run(tmp_path, small_corp
     script = textwrap.dedent(f"""
         import os, signal
         import ingest.pipeline as pipeline
-        from ingest.store import open_store, Store
+        from ingest.chroma_connection import open_store
+        from ingest.store import Store
         real_add = Store.add
         calls = []
         def add_then_die(self, chunks, vectors):
@@ -108,7 +109,7 @@ def test_ingest_killed_partway_is_completed_by_the_next_run(tmp_path, small_corp
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
     assert result.returncode == -signal.SIGKILL
 
-    from ingest.store import open_store
+    from ingest.chroma_connection import open_store
 
     store = open_store(store_path, collection="test-chunks")
     partial = store.count()

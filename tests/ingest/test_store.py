@@ -3,7 +3,7 @@
 import pytest
 
 from ingest.pipeline import ingest
-from ingest.store import StoreUnavailable, open_store
+from ingest.chroma_connection import StoreUnavailable, open_store
 from tests.conftest import free_port
 
 

@@ -8,8 +8,8 @@ import ingest.pipeline as pipeline
 from agent.guards.injection import quarantine_reason
 from agent.service import Careerbot, EmptyMessage
 from agent.settings import Settings
+from ingest.chroma_connection import open_store
 from ingest.pipeline import ingest
-from ingest.store import open_store
 
 
 def test_a_skipped_symlink_is_named_in_the_ingest_summary(small_corpus, tmp_path, embedding_model):

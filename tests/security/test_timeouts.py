@@ -48,7 +48,7 @@ def test_a_hung_chroma_server_ends_the_turn_with_a_clear_message(tmp_path, small
 
 @pytest.mark.integration
 def test_opening_a_hung_chroma_server_is_a_clear_error(tmp_path):
-    from ingest.store import StoreUnavailable, open_store
+    from ingest.chroma_connection import StoreUnavailable, open_store
 
     port = free_port()
     server = start_chroma(tmp_path / "server-store", port)

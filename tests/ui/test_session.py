@@ -15,7 +15,7 @@ SECRET_QUESTION = "Which maths do I need for machine learning? My codename is HE
 
 
 def test_a_signed_token_opens_its_thread_and_nothing_else_does(tmp_path):
-    key = server_key(Settings(data_dir=tmp_path))
+    key = server_key(Settings(data_dir=tmp_path), tmp_path)
     thread = uuid.uuid4().hex
     assert verify(sign(thread, key), key) == thread
     assert verify(thread, key) is None  # a bare thread id
@@ -28,7 +28,7 @@ def test_a_signed_token_opens_its_thread_and_nothing_else_does(tmp_path):
 
 def test_replicas_with_the_same_ui_secret_accept_each_others_tokens(tmp_path, monkeypatch):
     monkeypatch.setenv("CAREERBOT_UI_SECRET", "shared-by-every-replica")
-    one, two = server_key(Settings(data_dir=tmp_path / "a")), server_key(Settings(data_dir=tmp_path / "b"))
+    one, two = server_key(Settings(), tmp_path / "a"), server_key(Settings(), tmp_path / "b")
     thread = uuid.uuid4().hex
     assert verify(sign(thread, one), two) == thread
     assert storage_secret(one) == storage_secret(two) and "shared-by-every-replica" not in storage_secret(one)

@@ -1,9 +1,9 @@
-"""The answer users see: unsupported sentences removed or flagged, and the extractive fallback."""
+"""The answer users see: unsupported sentences removed, and the extractive fallback."""
 
 import re
 
 from agent.answer.extractive import NO_ANSWER, extractive_answer
-from agent.grounding import UNSUPPORTED_MARK, verify_answer
+from agent.grounding import verify_answer
 from agent.grounding.verify import ORPHANED
 from agent.retrieval.bm25 import TOKEN
 from tests.agent.grounding.guide_pairs import AGENTS, CLOUD, FRAMEWORKS, PROGRAMMING
@@ -38,14 +38,6 @@ Hope this helps!"""
     assert result.removed == ["You should also learn Rust for speed [1].", "Cloud skills take about 6 months to learn [3]."]
     assert (result.grounded, result.fallback) == (0.6, False)
     assert [check.supported for check in result.sentences] == [True, True, False, True, False]
-
-
-def test_flag_mode_keeps_unsupported_sentences_with_a_visible_mark(embedding_model):
-    result = verify_answer(ANSWER, PASSAGES, QUESTION, mode="flag")
-    assert f"- You should also learn Rust for speed [1]. {UNSUPPORTED_MARK}" in result.text
-    assert f"Cloud skills take about 6 months to learn [3]. {UNSUPPORTED_MARK}" in result.text
-    assert result.text.count(UNSUPPORTED_MARK) == 2
-    assert result.removed == []
 
 
 def test_a_heading_whose_claims_all_went_goes_too(embedding_model):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from agent.retrieval import EmptyQuery, GuideRetriever, HybridRetriever
+from agent.retrieval import EmptyQuery, HybridRetriever
 from ingest.pipeline import ingest
 
 RESOURCES = """resources:
@@ -75,8 +75,3 @@ def test_bm25_side_follows_an_incremental_ingest(small_corpus, store, retriever)
     assert retriever.search("CUDA toolkit", k=1, mode="bm25")[0].source == "gpu.md"
     assert all(p.source != "pasta.md" for p in retriever.search("spaghetti", k=5, mode="bm25"))
 
-
-def test_langchain_retriever_returns_documents_with_metadata(retriever):
-    docs = GuideRetriever(hybrid=retriever, k=2).invoke("readiness probes")
-    assert len(docs) == 2
-    assert docs[0].metadata["source"] == "kubernetes.md" and "readiness" in docs[0].page_content

@@ -1,11 +1,12 @@
-"""The retrieval suite: hybrid vs dense-only vs BM25-only on the dev set, plus the off-topic threshold."""
+"""Retrieval modes compared: hybrid vs dense-only vs BM25-only on the dev set, plus the off-topic threshold
+(the retrieval suite, evals/suites/retrieval.py, reports these)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from agent.retrieval import HybridRetriever, Passage
-from evals import datasets
+from evals import dataset_loader
 from evals.metrics import normalise, summarise
 
 MODES = ("hybrid", "dense", "bm25")
@@ -33,7 +34,7 @@ def is_relevant(passage: Passage, example: dict) -> bool:
 
 
 def run_retrieval(retriever: HybridRetriever, examples: list[dict] | None = None) -> tuple[dict, list[RetrievalRow]]:
-    examples = examples if examples is not None else datasets.load("retrieval")
+    examples = examples if examples is not None else dataset_loader.load("retrieval")
     rows: list[RetrievalRow] = []
     metrics: dict[str, dict[str, float]] = {}
     for mode in MODES:
@@ -52,8 +53,8 @@ def run_retrieval(retriever: HybridRetriever, examples: list[dict] | None = None
 def off_topic_separation(retriever: HybridRetriever, threshold: float | None = None) -> dict[str, float]:
     """Top relevance of on-topic dev questions vs off-topic probes, and how a threshold splits them.
     precision/recall are for the decision "this query is on topic" (score ≥ threshold)."""
-    on_topic = [retriever.search(e["question"], k=1)[0].score for e in datasets.load("retrieval")]
-    off_topic = [(retriever.search(p["message"], k=1) or [None])[0] for p in datasets.load("probes")
+    on_topic = [retriever.search(e["question"], k=1)[0].score for e in dataset_loader.load("retrieval")]
+    off_topic = [(retriever.search(p["message"], k=1) or [None])[0] for p in dataset_loader.load("probes")
                  if p["kind"] == "off_topic"]
     off_scores = [p.score if p else 0.0 for p in off_topic]
     if threshold is None:

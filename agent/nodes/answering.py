@@ -1,15 +1,14 @@
-"""The graph's nodes: each a small function of the state (plus the shared parts in `Deps`)."""
+"""Answering a question from the guides: retrieve the passages, compose the answer (the model
+rewrites the composed skeleton when there is one), verify it sentence by sentence."""
 
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass
-from datetime import date
-from typing import Any
+from dataclasses import asdict
 
-from langgraph.config import get_config, get_stream_writer
-from pydantic import ValidationError
+from langgraph.config import get_config
+from langgraph.runtime import Runtime
 
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
@@ -18,23 +17,17 @@ from agent.answer.final import final_answer
 from agent.answer.kind import QuestionKind, classify_question
 from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
-from agent.citations import turn_record
-from agent.grounding.sentences import plain
-from agent.guards import redact, scrub_contacts, trusted_contacts
 from agent.language import is_english, search_text
-from agent.llm import ChatBackend, LLMUnavailable, Message
+from agent.llm import LLMUnavailable, Message
 from agent.llm.backend import complete
-from agent.plan import extract_profile_facts, merge_facts, missing_fields, to_dict, to_markdown
-from agent.plan.edits import apply_edit, is_edit, plan_diff
-from agent.plan.progress import current_plan, new_progress
-from agent.retrieval import EmptyQuery, HybridRetriever, condense
+from agent.nodes.deps import Deps
+from agent.nodes.events import emit, join_notices
+from agent.retrieval import EmptyQuery, condense
 from agent.retrieval.query import answer_names, is_follow_up
-from agent.router import classify, in_domain, strip_injection
+from agent.router import in_domain
 from agent.scope import uncovered_topic
-from agent.settings import Settings
-from agent.plan.tool import one_line
 from agent.state import ChatState
-from ingest.store import StoreUnavailable
+from ingest.chroma_connection import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -42,47 +35,9 @@ SKIP_QUERY = "you don't need to go through them all, does not necessarily posses
 NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
 
 
-@dataclass
-class Deps:
-    """What nodes need besides the state. `llm` is None for extractive answers (--no-llm)."""
-
-    settings: Settings
-    retriever: HybridRetriever
-    llm: ChatBackend | None
-    llm_error: str | None = None  # why the configured LLM could not be loaded, shown once per answer
-    stops: Any = frozenset()  # turn ids whose reader went away (Stop pressed): the model stops for them
-
-
-def _emit(event: dict) -> None:
-    try:
-        get_stream_writer()(event)
-    except RuntimeError:  # called outside a streaming run
-        pass
-
-
-def route(state: ChatState, deps: Deps) -> dict:
-    message = state["message"]
-    stated = extract_profile_facts(message)
-    profile = merge_facts(state.get("profile") or {}, stated)
-    kind = classify(message)
-    update: dict = {"profile": profile, "route": kind}
-    if not is_english(message):
-        update["notice"] = _join(state.get("notice"), replies.NOT_ENGLISH_NOTICE)
-    if kind == "injection":
-        remainder = strip_injection(message)
-        if remainder and classify(remainder) in ("question", "plan") and in_domain(remainder):
-            update.update(route=classify(remainder), message=remainder, notice=replies.INJECTION_NOTICE)
-    elif kind == "question" and state.get("awaiting_profile"):
-        update["route"] = "plan"  # the answer to "how many hours a week?"
-    elif kind == "question" and state.get("plan_facts") and is_edit(message):
-        update["route"] = "plan"  # "make it 4 months", "skip the maths": an edit of the plan
-    elif kind == "question" and state.get("route") == "plan" and {"hours_per_week", "months"} & stated.keys():
-        update["route"] = "plan"  # "ok, 10 hours a week then" after a plan (or a refused one) adjusts it
-    return update
-
-
-def retrieve(state: ChatState, deps: Deps) -> dict:
-    _emit({"status": "Searching the guides…"})
+def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
+    deps = runtime.context
+    emit({"status": "Searching the guides…"})
     started = time.perf_counter()
     message, history = search_text(state["message"]), state.get("queries") or []
     if not message:  # another language, and no English term to search with
@@ -95,7 +50,7 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
         if history and is_follow_up(message):
             # "is it still worth it?" may lean on the last exchange, or may not: search both ways
             # and keep whichever finds the more relevant passages.
-            condensed = _condense_with_llm(message, history, deps) or condense(message, history[-1], _last_answer(state))
+            condensed = _condense_with_llm(message, history, deps) or condense(message, history[-1], last_answer(state))
             alternative = deps.retriever.search(condensed, k=search_k)
             if alternative and (not found or alternative[0].score > found[0].score):
                 query, found = condensed, alternative
@@ -118,7 +73,7 @@ def retrieve(state: ChatState, deps: Deps) -> dict:
     return update
 
 
-def _last_answer(state: ChatState) -> str:
+def last_answer(state: ChatState) -> str:
     turns = state.get("turns") or []
     return turns[-1]["content"] if turns and turns[-1]["role"] == "assistant" else ""
 
@@ -159,18 +114,19 @@ def passage_texts(state: ChatState) -> list[str]:
     return ["" if p.get("quarantine") else p["text"] for p in state["passages"]]
 
 
-def compose(state: ChatState, deps: Deps) -> dict:
+def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
     """The composed skeleton (agent/answer/compose.py) is the extractive answer; with a model, the
     model rewrites it into prose, streamed."""
+    deps = runtime.context
     passages = [{**p, "text": text} for p, text in zip(state["passages"], passage_texts(state))]
     kind = QuestionKind(**state["kind"])
-    _emit({"status": f"Reading {len(passages)} passage{'' if len(passages) == 1 else 's'}…",
+    emit({"status": f"Reading {len(passages)} passage{'' if len(passages) == 1 else 's'}…",
            "found": list(dict.fromkeys(p["short_heading"] for p in passages))})
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
     question = state["query"]
     if question != state["message"]:  # a condensed follow-up: rank by what is asked now, and what "it" names
-        names = answer_names(_last_answer(state)) if kind.kind != "comparison" else []  # (a comparison has its sides)
+        names = answer_names(last_answer(state)) if kind.kind != "comparison" else []  # (a comparison has its sides)
         question = " ".join([state["message"], *names])
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
@@ -180,7 +136,7 @@ def compose(state: ChatState, deps: Deps) -> dict:
     if deps.llm is None or kind.kind == "personal":
         # A personal answer is the skill map's order (careerbot's reading of the guides, not a quote):
         # a rewrite would lose it to the checker, so it is shown as composed.
-        return {**update, "draft": composed, "notice": _join(state.get("notice"), deps.llm_error)}
+        return {**update, "draft": composed, "notice": join_notices(state.get("notice"), deps.llm_error)}
     earlier = (state.get("last_points") or [""])[0]
     notes = skeleton.render(max_words=NOTES_WORDS)
     messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(state["message"], notes, earlier))]
@@ -190,83 +146,20 @@ def compose(state: ChatState, deps: Deps) -> dict:
         for piece in deps.llm.stream(messages, deps.settings.llm_max_tokens, deps.settings.llm_temperature):
             if turn in deps.stops:  # leaving the loop closes the model's stream: it stops generating
                 return {"draft": "".join(pieces).strip(), "timings": timings,
-                        "notice": _join(state.get("notice"), replies.STOPPED_NOTICE)}
+                        "notice": join_notices(state.get("notice"), replies.STOPPED_NOTICE)}
             if not pieces:
                 timings["first_token_ms"] = (time.perf_counter() - started) * 1000
             pieces.append(piece)
-            _emit({"token": piece})
+            emit({"token": piece})
     except LLMUnavailable as error:
         log.warning("LLM failed: %s", error)
-        return {**update, "draft": composed, "notice": _join(state.get("notice"), replies.llm_unavailable(error))}
+        return {**update, "draft": composed, "notice": join_notices(state.get("notice"), replies.llm_unavailable(error))}
     return {**update, "draft": "".join(pieces).strip()}
 
 
-def verify(state: ChatState, deps: Deps) -> dict:
+def verify(state: ChatState) -> dict:
     """Check the draft sentence by sentence and settle the answer (agent/answer/final.py)."""
-    _emit({"status": "Checking the answer against the guides…"})
+    emit({"status": "Checking the answer against the guides…"})
     final = final_answer(state.get("draft", ""), state.get("composed", ""), passage_texts(state), state["query"],
-                         (state.get("kind") or {}).get("kind", ""), state.get("limit", ""), _last_answer(state))
+                         (state.get("kind") or {}).get("kind", ""), state.get("limit", ""), last_answer(state))
     return {"answer": final.text, "grounded": final.grounded, "fallback": final.fallback, "sentences": final.sentences}
-
-
-def build_plan(state: ChatState, deps: Deps) -> dict:
-    """A plan from the conversation's profile, by the planner directly; once a plan exists, a plan
-    message is an edit of it, answered with what changed and the plan, re-planned from progress."""
-    facts = state.get("profile") or {}
-    previous = state.get("plan_facts")
-    if previous:
-        facts = apply_edit(facts, state["message"])
-    else:
-        missing = missing_fields(facts)
-        if missing and not state.get("awaiting_profile"):
-            return {"route": "ask_profile", "answer": replies.ask_profile(missing), "awaiting_profile": True}
-    _emit({"status": "Building your plan…"})
-    today = date.today()
-    progress = state.get("progress") or new_progress(today)
-    try:
-        plan, _ = current_plan(facts, progress, today)
-    except ValueError as error:
-        message = one_line(error) if isinstance(error, ValidationError) else str(error)
-        return {"answer": f"I couldn't build that plan: {message}", "awaiting_profile": False}
-    answer = to_markdown(plan)
-    if previous:
-        changes = plan_diff(current_plan(previous, progress, today)[0], plan)
-        answer = "**What changed:**\n\n" + "\n".join(f"- {line}" for line in changes) + "\n\n" + answer
-    return {"plan": to_dict(plan), "plan_facts": facts, "profile": facts, "progress": progress, "answer": answer,
-            "awaiting_profile": False}
-
-
-def respond(state: ChatState, deps: Deps) -> dict:
-    route_taken = state["route"]
-    answer = state.get("answer") or ""
-    if route_taken == "greeting":
-        answer = replies.THANKS if replies.THANKS_RE.search(state["message"]) else replies.GREETING
-    elif route_taken == "off_topic":
-        answer = replies.OFF_TOPIC
-    elif route_taken == "injection":
-        answer = replies.INJECTION
-    elif route_taken == "not_english":
-        answer = replies.NOT_ENGLISH
-    elif route_taken == "not_covered":
-        topics = sorted({p["heading_path"] for p in state.get("passages", [])[:3] if p["kind"] == "guide" and not p.get("quarantine")})
-        answer = replies.not_covered(topics, state.get("gap"))
-    # The last filter on every answer: no contact detail the guides' trusted list does not hold.
-    answer = redact(scrub_contacts(answer, trusted_contacts(deps.settings.corpus_dir)))
-    update = {"answer": answer, "notice": redact(state.get("notice") or ""),
-              "turns": [{"role": "user", "content": state["message"]},
-                        {"role": "assistant", "content": answer, "record": turn_record(state, answer)}]}
-    if route_taken == "question":  # what the next turn's follow-up builds on
-        update.update(last_kind=state.get("kind") or {}, last_points=[plain(p) for p in state.get("points") or []])
-    return update
-
-
-def after_route(state: ChatState) -> str:
-    return {"question": "retrieve", "plan": "build_plan"}.get(state["route"], "respond")
-
-
-def after_retrieve(state: ChatState) -> str:
-    return "compose" if state["route"] == "question" else "respond"
-
-
-def _join(*notices: str | None) -> str:
-    return " ".join(n for n in notices if n)

@@ -1,0 +1,40 @@
+"""Where a turn goes: the route node (kind of message, profile facts said in it) and the edges after it."""
+
+from __future__ import annotations
+
+from agent import replies
+from agent.language import is_english
+from agent.nodes.events import join_notices
+from agent.plan import extract_profile_facts, merge_facts
+from agent.plan.edits import is_edit
+from agent.router import classify, drop_instruction_sentences, in_domain
+from agent.state import ChatState
+
+
+def route(state: ChatState) -> dict:
+    message = state["message"]
+    stated = extract_profile_facts(message)
+    profile = merge_facts(state.get("profile") or {}, stated)
+    kind = classify(message)
+    update: dict = {"profile": profile, "route": kind}
+    if not is_english(message):
+        update["notice"] = join_notices(state.get("notice"), replies.NOT_ENGLISH_NOTICE)
+    if kind == "injection":
+        remainder = drop_instruction_sentences(message)
+        if remainder and classify(remainder) in ("question", "plan") and in_domain(remainder):
+            update.update(route=classify(remainder), message=remainder, notice=replies.INJECTION_NOTICE)
+    elif kind == "question" and state.get("awaiting_profile"):
+        update["route"] = "plan"  # the answer to "how many hours a week?"
+    elif kind == "question" and state.get("plan_facts") and is_edit(message):
+        update["route"] = "plan"  # "make it 4 months", "skip the maths": an edit of the plan
+    elif kind == "question" and state.get("route") == "plan" and {"hours_per_week", "months"} & stated.keys():
+        update["route"] = "plan"  # "ok, 10 hours a week then" after a plan (or a refused one) adjusts it
+    return update
+
+
+def after_route(state: ChatState) -> str:
+    return {"question": "retrieve", "plan": "build_plan"}.get(state["route"], "respond")
+
+
+def after_retrieve(state: ChatState) -> str:
+    return "compose" if state["route"] == "question" else "respond"
