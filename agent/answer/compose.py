@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from agent.answer import personal
+from agent.answer import gaps, personal
 from agent.answer.kind import QuestionKind
 from agent.answer.points import refers_back
 from agent.answer.units import Unit, rank_units, units_of
@@ -69,6 +69,12 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], profile: di
             previous: list[str] = (), skill_map=None) -> Skeleton:
     """The skeleton answering `question` from `passages` (1-based [n] = position in the list).
     `previous` holds the last answer's points: a follow-up says something new where it can."""
+    skeleton = _compose(question, kind, passages, profile, previous, skill_map)
+    return skeleton if skeleton.note or skeleton.render() == NO_ANSWER else gaps.filled(question, passages, skeleton)
+
+
+def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: dict | None,
+             previous: list[str], skill_map) -> Skeleton:
     relevance = [float(p.get("score") or 0.0) for p in passages]
     ranked = rank_units(expand_query(question), units_of(passages), previous, relevance)
     if kind.kind == "personal" and skill_map is not None:

@@ -12,6 +12,7 @@ from langgraph.runtime import Runtime
 
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
+from agent.answer.gaps import BOOKS_ASKED
 from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
 from agent.answer.kind import QuestionKind, classify_question
@@ -55,6 +56,7 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
             if alternative and (not found or alternative[0].score > found[0].score):
                 query, found = condensed, alternative
         extra = _personal_passages(state, kind, deps) if kind.kind == "personal" else []
+        extra += _material_passages(query, deps)
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
     except EmptyQuery:  # nothing searchable left (symbols only): a friendly redirect, not an error
@@ -92,6 +94,14 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     if kind.skip:
         passages += [p for p in deps.retriever.search(SKIP_QUERY, k=2) if p.kind == "guide"]
     return passages
+
+
+def _material_passages(query: str, deps: Deps) -> list:
+    """For "is there a good book on LLM apps?": the guides' books (resource entries), which the
+    fused ranking leaves behind the guide passages that share the question's words."""
+    if not BOOKS_ASKED.search(query):
+        return []
+    return [p for p in deps.retriever.search(query, k=8, kind="resource") if "(book," in p.text]
 
 
 def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | None:

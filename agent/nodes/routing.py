@@ -29,7 +29,14 @@ def route(state: ChatState) -> dict:
         update["route"] = "plan"  # "make it 4 months", "skip the maths": an edit of the plan
     elif kind == "question" and state.get("route") == "plan" and {"hours_per_week", "months"} & stated.keys():
         update["route"] = "plan"  # "ok, 10 hours a week then" after a plan (or a refused one) adjusts it
+    elif kind == "question" and "hours_per_week" in stated and _only_states_facts(message):
+        update["route"] = "plan"  # "10 hours a week", after "I'll build you a plan": nothing else to answer
     return update
+
+
+def _only_states_facts(message: str) -> bool:
+    """A short message with no question in it ("10 hours a week, 6 months"): it can only be for a plan."""
+    return "?" not in message and len(message.split()) <= 12
 
 
 def after_route(state: ChatState) -> str:

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 
+from agent.answer.gaps import NO_TIMELINE
 from agent.service import Careerbot
 from evals import quality
 from tests.conftest import ScriptedLLM
@@ -112,3 +113,13 @@ def test_each_kind_with_the_real_model(corpus_runtime, embedded_llm):
         shown_checked_and_supported(answer)
         assert quality.addressed(question, answer.answer), answer.answer
         assert not quality.duplicates(answer.answer) and not quality.artifacts(answer.answer), answer.answer
+
+
+def test_how_long_gets_the_honest_limit_and_the_hours_that_follow_build_the_plan(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    first = bot.ask("I'm a data analyst with SQL. How long until I could get an ML engineer job?", conversation)
+    assert first.route == "question" and NO_TIMELINE in first.answer
+    second = bot.ask("10 hours a week", conversation)
+    assert second.route == "plan" and second.plan["profile"]["background"] == "data_analyst"
+    assert second.plan["profile"]["hours_per_week"] == 10
+

@@ -1,0 +1,60 @@
+"""What the guides leave open, said first, with what they do have.
+
+A learner asking "how long until I'm job-ready?" or "which book for statistics?" gets passages
+around the topic but no duration and no book: a skeleton of those alone reads as a dodge. The
+guides give no timelines (the plan builder works one out from the learner's hours, so the answer
+offers it), and they name two books in all: the answer says when none is on the asked topic and
+lists the ones they do name, each with its area, so the learner can judge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.text import cite, tokenize
+
+HOW_LONG = re.compile(r"\bhow long\b|\bhow many (months|years|weeks)\b|\btime ?line\b|\bhow (quickly|fast|soon)\b",
+                      re.IGNORECASE)
+DURATION = re.compile(r"\b\d+(\.\d+)?\s*(-|to)?\s*\d*\s*(months?|years?|weeks?)\b", re.IGNORECASE)
+NO_TIMELINE = "The guides don't say how long that takes. Let me know your weekly hours and I'll build you a plan."
+BOOKS_ASKED = re.compile(r"\bbooks?\b", re.IGNORECASE)
+COURSES_ASKED = re.compile(r"\bcourses?\b", re.IGNORECASE)
+MATERIAL_NAMED = re.compile(r"\b(books?|courses?|specializations?|certificates?|certifications?|playlists?)\b",
+                            re.IGNORECASE)
+NO_BOOK = "The guides don't mention a book on that."
+NO_COURSE = "The guides don't mention a specific course for that."
+# "AI Engineering: … (book, LLMs and RAG) is named in …": a resource entry's name, kind and area.
+ENTRY = re.compile(r"^(?P<name>.+?) \((?P<kind>[a-z ]+), (?P<area>[^)]+)\) is named in", re.MULTILINE)
+AREA_STOP = {"and", "cloud", "ml", "the"}
+
+
+def filled(question: str, passages: list[dict], skeleton):
+    """`skeleton` with the honest limit (its `note`) and, for books, the books the guides name."""
+    text = skeleton.render()
+    if HOW_LONG.search(question) and not DURATION.search(text):
+        return type(skeleton)(skeleton.lead, skeleton.groups, NO_TIMELINE)
+    if BOOKS_ASKED.search(question):
+        return _books(question, passages, skeleton)
+    if COURSES_ASKED.search(question) and not MATERIAL_NAMED.search(text):
+        return type(skeleton)(skeleton.lead, skeleton.groups, NO_COURSE)
+    return skeleton
+
+
+def _books(question: str, passages: list[dict], skeleton):
+    """The books on the asked topic (their area shares a word with the question) first; when none
+    is, the honest limit and every book the guides name."""
+    books = []
+    for n, passage in enumerate(passages, 1):
+        entry = ENTRY.search(passage.get("text", "")) if passage.get("kind") == "resource" else None
+        if entry and entry["kind"] == "book":
+            books.append((entry, n))
+    asked = set(tokenize(question))
+    on_topic = [(e, n) for e, n in books if (set(tokenize(e["area"])) - AREA_STOP) & asked]
+    shown = on_topic or books
+    lines = [cite(f"{e['name']} ({e['kind']}, {e['area']})", n) for e, n in shown]
+    rest = [(header, [p for p in points if not any(e["name"] in p for e, _ in shown)]) for header, points in skeleton.groups]
+    rest = [(header, points) for header, points in rest if points]  # a book named once, in the books group
+    if on_topic:
+        return type(skeleton)(skeleton.lead, [("**Books the guides name:**", lines), *rest], skeleton.note)
+    groups = ([("**The books they do name:**", lines)] if lines else []) + rest
+    return type(skeleton)(skeleton.lead, groups, NO_BOOK)

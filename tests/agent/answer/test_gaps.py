@@ -1,0 +1,31 @@
+"""What the guides leave open is said first, with what they do have (agent/answer/gaps.py), end to end
+over the real corpus and store, extractive (the same skeleton is the model's notes)."""
+
+import uuid
+
+from agent.answer.gaps import NO_BOOK
+from agent.service import Careerbot
+
+AI_ENGINEERING = "AI Engineering: Building Applications with Foundation Models"
+DESIGNING = "Designing Machine Learning Systems"
+
+
+def ask(runtime, question):
+    return Careerbot(runtime, use_llm=False).ask(question, uuid.uuid4().hex).answer
+
+
+def test_a_book_on_the_asked_topic_is_named_with_its_area(corpus_runtime):
+    answer = ask(corpus_runtime, "Is there a good book on LLM apps?")
+    assert f"{AI_ENGINEERING} (book, LLMs and RAG)" in answer
+    assert NO_BOOK not in answer and DESIGNING not in answer
+
+
+def test_no_book_on_the_topic_is_said_and_the_books_they_do_name_are_listed(corpus_runtime):
+    answer = ask(corpus_runtime, "What books do the guides recommend for statistics?")
+    assert answer.index(NO_BOOK) < answer.index(AI_ENGINEERING)
+    assert DESIGNING in answer
+
+
+def test_a_book_is_named_once(corpus_runtime):
+    answer = ask(corpus_runtime, "what books should I read for MLOps?")
+    assert answer.count(DESIGNING) == 1 and AI_ENGINEERING not in answer
