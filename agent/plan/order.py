@@ -46,9 +46,12 @@ class Item:
 
 def goal_depths(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
     """The goal's skills and the depth it needs of each: a certification's list, else the track's
-    goals at full depth; "more on X" adds X. Skills held, done or skipped are not goals any more."""
+    goals at full depth (none when skills alone were named as the goal); wanted skills and "more on X"
+    add theirs. Skills held, done or skipped are not goals any more."""
     if profile.certification_goal:
         wanted = dict(skill_map.certifications[profile.certification_goal].skills)
+    elif profile.skill_goal:
+        wanted = {}
     else:
         wanted = {g: "full" for g in TRACK_GOALS.get(profile.track, ()) if g in skill_map.skills}
     wanted.update({f: "full" for f in (*profile.wanted, *profile.focus)})

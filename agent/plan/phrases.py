@@ -149,6 +149,33 @@ GOAL_WORDS = re.compile(
     r"becoming|be an?|specialis[ei]|specializ[ei]|build|building|aspire|dream|looking to|trying to|keen on|"
     r"career in)\b")
 
+# A goal that is not a track (agent.plan.goals): the words after a goal phrase, up to the clause's end
+# or a horizon, name it ("my goal is deep learning", "want to get into data engineering").
+_GOAL_WHAT = (r"(?P<what>[^.,;:!?\n()]+?)(?=\s+(?:in|within|by|over|for|before)\s+(?:the next\s+)?\d"
+              r"|\s+(?:and|but|so)\s+(?:i|i'm|im|my)\b|[.,;:!?\n()]|$)")
+GOAL_PHRASE = re.compile(
+    r"(?:\b(?:goal|aim|target|focus|dream)\s*(?:is|would be|:|-)\s*(?:to\s+(?:learn|study|master|do|get into|go into|"
+    r"move into|break into)\s+)?|\b(?:get|getting|go|going|move|moving|break|breaking|dive|diving)\s+into\s+"
+    r"|\b(?:focus|focusing|concentrate|concentrating)\s+on\s+|\bspeciali[sz](?:e|ing)\s+in\s+|\binterested\s+in\s+"
+    r"|\bcareer\s+in\s+|\b(?:want|wanna|would like|'d like|hope|hoping|plan|planning|aim|aiming|looking|trying)\s+to"
+    r"\s+(?:learn|study|master|do|pick up|get better at)\s+)" + _GOAL_WHAT)
+# "deep learning in 6 months": a clause of skills and nothing else, before a horizon.
+GOAL_BEFORE_HORIZON = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:in|within|by|over"
+                                 r"|for)\s+(?:the next\s+)?\d+(?:\.\d+)?\s*-?\s*(?:months?|weeks?|years?)\b")
+GOAL_FILLER = {"and", "or", "also", "then", "the", "some", "basics", "of", "goal", "target", "learn", "master", "really"}
+# The whole field, not a skill to aim at: "get into ML" still leaves the direction to ask.
+BROAD_GOALS = re.compile(r"\b(?:machine learning|ml|ai|artificial intelligence|tech|it)\b")
+# ML specialisations the guides mention at most in passing, with no skills or plan for them.
+UNCOVERED_TOPICS = [
+    ("recommender systems", r"\brecommend(?:er|ation)s?(?: systems?| engines?)?\b|\brecsys\b"),
+    ("reinforcement learning", r"\breinforcement learning\b"),
+    ("robotics", r"\brobotics\b|\brobots?\b"),
+    ("time-series forecasting", r"\btime[- ]series(?: forecasting)?\b|\bforecasting\b"),
+    ("speech and audio", r"\bspeech(?: recognition)?\b|\baudio\b"),
+    ("bioinformatics", r"\bbioinformatics\b|\bcomputational biology\b"),
+    ("quantitative finance", r"\bquant(?:itative)? (?:finance|trading)\b|\balgorithmic trading\b"),
+]
+
 # Time ----------------------------------------------------------------------------------------------
 HOURS = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")
 PER_WEEK = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|an\s+|each\s+|every\s+|in\s+a\s+|on\s+|over\s+(?:the\s+)?)?"
