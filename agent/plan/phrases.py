@@ -175,6 +175,11 @@ UNCOVERED_TOPICS = [
     ("bioinformatics", r"\bbioinformatics\b|\bcomputational biology\b"),
     ("quantitative finance", r"\bquant(?:itative)? (?:finance|trading)\b|\balgorithmic trading\b"),
 ]
+# Where the guides do name one of them: said with it, so "no learning path" is not read as "never mentioned".
+UNCOVERED_MENTIONS = {
+    "recommender systems": "they name it only as a project idea",
+    "reinforcement learning": "they name it only in passing, as a specialisation and a project idea",
+}
 
 # Time ----------------------------------------------------------------------------------------------
 HOURS = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from agent.plan.phrases import UNCOVERED_MENTIONS
 from agent.plan.profile import HOURS_RANGE, WEEKS_PER_MONTH, Profile
 from agent.plan.schema import Goal, Month, Unscheduled
 from agent.plan.skillmap import SkillMap
@@ -34,8 +35,9 @@ def uncovered_line(profile: Profile, name: str) -> str:
     at the top, with what the plan heads for instead."""
     if not profile.uncovered_goal:
         return ""
-    return (f"The guides have no learning path for {profile.uncovered_goal}, so this plan heads for the "
-            f"closest goal they cover: {name}. ")
+    mention = UNCOVERED_MENTIONS.get(profile.uncovered_goal)
+    return (f"The guides have no learning path for {profile.uncovered_goal}{f' ({mention})' if mention else ''}, "
+            f"so this plan heads for the closest goal they cover: {name}. ")
 
 
 def goal_summary(profile: Profile, skill_map: SkillMap, months: list[Month], reached: str, needed: int,
