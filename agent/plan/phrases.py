@@ -159,9 +159,10 @@ GOAL_PHRASE = re.compile(
     r"|\b(?:focus|focusing|concentrate|concentrating)\s+on\s+|\bspeciali[sz](?:e|ing)\s+in\s+|\binterested\s+in\s+"
     r"|\bcareer\s+in\s+|\b(?:want|wanna|would like|'d like|hope|hoping|plan|planning|aim|aiming|looking|trying)\s+to"
     r"\s+(?:learn|study|master|do|pick up|get better at)\s+)" + _GOAL_WHAT)
-# "deep learning in 6 months": a clause of skills and nothing else, before a horizon.
-GOAL_BEFORE_HORIZON = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:in|within|by|over"
-                                 r"|for)\s+(?:the next\s+)?\d+(?:\.\d+)?\s*-?\s*(?:months?|weeks?|years?)\b")
+# "deep learning in 6 months": a clause of skills and nothing else, before a deadline ("Python for 3
+# years" is experience, not a goal: only "in", "within", "by" set one).
+GOAL_BEFORE_HORIZON = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:in|within|by)"
+                                 r"\s+(?:the next\s+)?\d+(?:\.\d+)?\s*-?\s*(?:months?|weeks?|years?)\b(?!\s+ago\b)")
 GOAL_FILLER = {"and", "or", "also", "then", "the", "some", "basics", "of", "goal", "target", "learn", "master", "really"}
 # The whole field, not a skill to aim at: "get into ML" still leaves the direction to ask.
 BROAD_GOALS = re.compile(r"\b(?:machine learning|ml|ai|artificial intelligence|tech|it)\b")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from agent.plan import build_plan, extract_profile_facts, missing_fields, parse_profile, to_markdown
+from agent.plan import Profile, build_plan, extract_profile_facts, merge_facts, missing_fields, parse_profile, to_markdown
 from agent.settings import PROJECT_ROOT
 
 STATISTICIAN = ("Make me a learning plan. Statistician, I know R and statistics, 12 h a week, "
@@ -68,6 +68,8 @@ def test_a_skill_the_learner_knows_is_never_the_goal():
     "I don't want to get into deep learning",
     "I want to get into machine learning",  # the whole field: the direction is still the learner's to choose
     "12 h a week for 6 months",
+    "Python for 3 years, 10 h a week",  # experience, not a deadline
+    "I learned deep learning in 3 months last year",
 ])
 def test_words_that_are_not_a_goal_name_no_goal(text):
     facts = extract_profile_facts(text)
@@ -121,3 +123,11 @@ def test_a_track_named_later_replaces_the_uncovered_topic():
     profile = parse_profile("recommender systems in 6 months, or MLOps, 10 h a week")
     assert profile.track == "mlops" and profile.uncovered_goal is None
     assert not build_plan(profile).goal.headline.startswith("The guides have no")
+
+
+def test_across_turns_a_track_stated_later_takes_the_lead_and_the_skill_stays_a_goal():
+    first = extract_profile_facts("deep learning in 6 months, 10 h a week, I know Python")
+    facts = merge_facts(first, extract_profile_facts("actually I want to do computer vision"))
+    profile = Profile.from_facts(facts)
+    assert profile.track == "cv" and not profile.skill_goal and profile.wanted == ("deep_learning",)
+    assert build_plan(profile).goal.name == "computer vision"
