@@ -44,7 +44,8 @@ def named_goal(text: str) -> tuple[list[str], str | None]:
 
 
 def _uncovered(what: str, offset: int) -> list[tuple[int, str]]:
-    return [(offset + m.start(), name) for name, pattern in phrases.UNCOVERED_TOPICS for m in re.finditer(pattern, what)]
+    return [(offset + m.start(), name) for name, pattern in phrases.UNCOVERED_TOPICS
+            for m in re.finditer(pattern, what)]
 
 
 def _only_goal_words(what: str) -> bool:

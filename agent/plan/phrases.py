@@ -92,7 +92,7 @@ DEV = r"(?:dev|devs|developer|engineer|programmer|coder)"
 PYTHON_DEV = re.compile(rf"\bpython\s+{DEV}")
 _JOBS = (r"teacher|nurse|accountant|lawyer|chemist|physicist|biologist|marketer|salesperson|designer|journalist|"
          r"musician|chef|doctor|pharmacist|architect|civil engineer|mechanical engineer|electrical engineer|"
-         r"consultant|economist|banker|translator|writer|lecturer|researcher in \w+")
+         r"consultant|economist|banker|translator|writer|lecturer|statistician|mathematician|actuary|researcher in \w+")
 BACKGROUNDS = [  # most specific first
     ("data_scientist", r"\bdata scientist\b"),
     ("data_analyst", r"\b(?:data|business|bi|financial|marketing|product|reporting)?\s*analyst\b"

@@ -22,6 +22,7 @@ def scheduled(plan):
 def test_deep_learning_in_6_months_is_the_goal_of_the_plan():
     facts = extract_profile_facts(STATISTICIAN)
     assert facts["wanted"] == ["deep_learning"] and "track" not in facts
+    assert facts["background"] == "career_changer"  # a statistician moving into ML
     assert missing_fields(facts) == []  # nothing to ask: the goal, the hours and the skills are stated
 
     plan = build_plan(parse_profile(STATISTICIAN))
@@ -40,6 +41,8 @@ def test_the_skill_goal_is_planned_goal_first_after_what_it_rests_on():
     assert order.index("python") < order.index("classical_ml") < order.index("deep_learning")
     build = [s.id for m in plan.months for s in m.skills if s.strand == "build"]
     assert set(build) == {"deep_learning"}  # the goal strand is the named skill, not the generalist track's
+    # and the plan goes on to what builds on it (PyTorch, TensorFlow) before the track's other skills
+    assert order.index("training_frameworks") < order.index("sql")
 
 
 @pytest.mark.parametrize(("text", "wanted"), [
