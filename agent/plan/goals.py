@@ -12,8 +12,9 @@ The rules:
 - after a goal phrase (GOAL_PHRASE: "my goal is", "goal:", "get into", "focus on", "interested in",
   "want to learn / do"), not negated, the skills the words up to the clause's end name are goals;
   "machine learning", "ML", "AI" are the whole field (BROAD_GOALS), not a skill to aim at;
-- a clause that is nothing but skills before a horizon ("deep learning in 6 months") names goals;
-  anything else before the horizon ("12 h a week for 6 months", "can I learn it in 6 months") does not;
+- a clause that is nothing but skills before a deadline ("deep learning in 6 months") or before "is
+  my goal" names goals; anything else there ("12 h a week for 6 months", "can I learn it in 6 months")
+  does not;
 - a topic of UNCOVERED_TOPICS in either place is a goal the guides have no plan for.
 """
 
@@ -35,7 +36,7 @@ def named_goal(text: str) -> tuple[list[str], str | None]:
         what = phrases.BROAD_GOALS.sub(" ", match["what"])
         skills += [s for s in skill_mentions(what) if s not in skills]
         uncovered += _uncovered(what, match.start("what"))
-    for match in phrases.GOAL_BEFORE_HORIZON.finditer(text):
+    for match in [*phrases.GOAL_BEFORE_HORIZON.finditer(text), *phrases.GOAL_BEFORE_IS.finditer(text)]:
         what = match["what"]
         if _only_goal_words(what):
             skills += [s for s in skill_mentions(phrases.BROAD_GOALS.sub(" ", what)) if s not in skills]

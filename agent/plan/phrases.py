@@ -157,8 +157,13 @@ GOAL_PHRASE = re.compile(
     r"(?:\b(?:goal|aim|target|focus|dream)\s*(?:is|would be|:|-)\s*(?:to\s+(?:learn|study|master|do|get into|go into|"
     r"move into|break into)\s+)?|\b(?:get|getting|go|going|move|moving|break|breaking|dive|diving)\s+into\s+"
     r"|\b(?:focus|focusing|concentrate|concentrating)\s+on\s+|\bspeciali[sz](?:e|ing)\s+in\s+|\binterested\s+in\s+"
-    r"|\bcareer\s+in\s+|\b(?:want|wanna|would like|'d like|hope|hoping|plan|planning|aim|aiming|looking|trying)\s+to"
-    r"\s+(?:learn|study|master|do|pick up|get better at)\s+)" + _GOAL_WHAT)
+    r"|\bcareer\s+in\s+|\bkeen\s+on\s+|\bpassionate\s+about\s+|\baim(?:ing)?\s+(?:for|at)\s+"
+    r"|\b(?:help|teach)\s+me\s+(?:learn|study|master|get into)\s+|\b(?:plan|roadmap|path)\s+(?:for|to|towards)\s+"
+    r"|\bwant\s+(?!to\b)|\b(?:want|wanna|would like|'d like|would love|'d love|hope|hoping|plan|planning|aim|aiming|"
+    r"looking|trying)\s+to\s+(?:learn|study|master|do|pick up|get better at|work (?:in|on|with))\s+)" + _GOAL_WHAT)
+# "deep learning is my goal": a clause of skills and nothing else, named the goal after it.
+GOAL_BEFORE_IS = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:is|are|would be)\s+"
+                            r"(?:my|the)\s+(?:main\s+|end\s+|real\s+)?(?:goal|aim|target|focus|dream)\b")
 # "deep learning in 6 months": a clause of skills and nothing else, before a deadline ("Python for 3
 # years" is experience, not a goal: only "in", "within", "by" set one).
 GOAL_BEFORE_HORIZON = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:in|within|by)"

@@ -52,6 +52,11 @@ def test_the_skill_goal_is_planned_goal_first_after_what_it_rests_on():
     ("I'd like to focus on data engineering", ["data_engineering"]),
     ("I want to learn deep learning", ["deep_learning"]),
     ("deep learning and data engineering within a year", ["data_engineering", "deep_learning"]),
+    ("deep learning is my goal", ["deep_learning"]),
+    ("I'm aiming for deep learning", ["deep_learning"]),
+    ("I'd love to work in deep learning", ["deep_learning"]),
+    ("I want a job in data engineering", ["data_engineering"]),
+    ("help me learn deep learning", ["deep_learning"]),
 ])
 def test_a_skill_named_as_the_goal_answers_the_track_question(text, wanted):
     facts = extract_profile_facts(text)
@@ -73,6 +78,8 @@ def test_a_skill_the_learner_knows_is_never_the_goal():
     "12 h a week for 6 months",
     "Python for 3 years, 10 h a week",  # experience, not a deadline
     "I learned deep learning in 3 months last year",
+    "I don't want deep learning",
+    "I work in data engineering",  # a job the learner has, not one they aim for
 ])
 def test_words_that_are_not_a_goal_name_no_goal(text):
     facts = extract_profile_facts(text)
