@@ -15,7 +15,8 @@ live in phrases.py. The rules:
   for Profile to reject with its message.
 - track: the first named after the first goal word ("want", "goal", "become", "build", …), else the
   first anywhere; a specialised track beats generalist ("ML engineer"); a negated one ("not MLOps")
-  does not count.
+  does not count. With no track (nor certification) named, skills or a topic the guides have no plan
+  for may be the goal instead ("deep learning in 6 months"): wanted / uncovered_goal, see agent.plan.goals.
 - background: a role the learner *has*, not one they want ("become a data scientist" is a goal).
   When several are named, the most specific wins: data_scientist, data_analyst, software_engineer,
   career_changer, student. A background implies only what the job cannot be done without:
@@ -40,6 +41,7 @@ import re
 
 from agent.guards.limits import bounded_number
 from agent.plan import phrases
+from agent.plan.goals import named_goal
 from agent.plan.said import (certification_goal, certification_wanted, clauses, cloud_taste, format_taste, negated,
                              skill_terms, statements, wanted_skills)
 from agent.plan.profile import WEEKS_PER_MONTH, Profile
@@ -51,8 +53,8 @@ MAX_DURATION_STATED = 1_000
 
 
 def extract_profile_facts(text: str) -> dict:
-    """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months,
-    track, format, certification, cloud}; a key is present only when stated."""
+    """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months, track,
+    format, certification, cloud, certification_goal, wanted, uncovered_goal}; a key only when stated."""
     certification, text = certification_goal(_normalise(text))
     said = statements(text)  # who the learner is and what they know: never from what they ask about
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
@@ -81,6 +83,11 @@ def extract_profile_facts(text: str) -> dict:
     held |= implied - lacking
     if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
+    if "track" not in facts and not certification:  # no track named: a skill, or a topic, may be the goal
+        named, uncovered = named_goal(said)
+        wanted |= set(named)
+        if uncovered and not wanted - held:
+            facts["uncovered_goal"] = uncovered
     if wanted - held:
         facts["wanted"] = sorted(wanted - held)
     if held:

@@ -46,9 +46,12 @@ class Item:
 
 def goal_depths(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
     """The goal's skills and the depth it needs of each: a certification's list, else the track's
-    goals at full depth; "more on X" adds X. Skills held, done or skipped are not goals any more."""
+    goals at full depth (none when skills alone were named as the goal); wanted skills and "more on X"
+    add theirs. Skills held, done or skipped are not goals any more."""
     if profile.certification_goal:
         wanted = dict(skill_map.certifications[profile.certification_goal].skills)
+    elif profile.skill_goal:
+        wanted = {}
     else:
         wanted = {g: "full" for g in TRACK_GOALS.get(profile.track, ()) if g in skill_map.skills}
     wanted.update({f: "full" for f in (*profile.wanted, *profile.focus)})
@@ -80,7 +83,11 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     others = [skill_map.skills[i] for i in _required({i: "full" for i in [*track, *rest_ids(rest)]}, skill_map, gone)
               if i not in needed]
     rest += [Item(s, "full", _hours(s, profile), False) for s in topological(others, gone | set(needed))]
-    rest.sort(key=lambda item: _rest_rank(item, depths))
+    # A skill named as the goal leads on to what builds on it (deep learning → PyTorch), before the
+    # track's other skills; a track's goals already are where it leads.
+    opens = ({s.id for s in skill_map.skills.values() if set(s.prerequisites) & set(depths)}
+             if profile.skill_goal else set())
+    rest.sort(key=lambda item: _rest_rank(item, depths, opens))
     return path, rest
 
 
@@ -88,16 +95,19 @@ def rest_ids(items: list[Item]) -> list[str]:
     return [item.skill.id for item in items]
 
 
-def _rest_rank(item: Item, depths: dict[str, str]) -> tuple[int, int, int]:
-    """The foundation strand's order: the goal's own depth first, then the track's other skills and the
-    depth of the prerequisites by level, the depth of the maths last (the goal needed its essentials;
-    the guides' foundations deepen while the learner builds). The packer keeps prerequisites first."""
+def _rest_rank(item: Item, depths: dict[str, str], opens: set[str]) -> tuple[int, int, int]:
+    """The foundation strand's order: the goal's own depth first, then what builds on a skill goal
+    (`opens`), then the track's other skills and the depth of the prerequisites by level, the depth of
+    the maths last (the goal needed its essentials; the guides' foundations deepen while the learner
+    builds). The packer keeps prerequisites first."""
     if item.skill.id in depths:
         group = 0
-    elif item.depth == "depth" and item.skill.area == "math_stats":
-        group = 2
-    else:
+    elif item.skill.id in opens:
         group = 1
+    elif item.depth == "depth" and item.skill.area == "math_stats":
+        group = 3
+    else:
+        group = 2
     return (group, *item.skill.rank)
 
 

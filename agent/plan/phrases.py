@@ -92,7 +92,7 @@ DEV = r"(?:dev|devs|developer|engineer|programmer|coder)"
 PYTHON_DEV = re.compile(rf"\bpython\s+{DEV}")
 _JOBS = (r"teacher|nurse|accountant|lawyer|chemist|physicist|biologist|marketer|salesperson|designer|journalist|"
          r"musician|chef|doctor|pharmacist|architect|civil engineer|mechanical engineer|electrical engineer|"
-         r"consultant|economist|banker|translator|writer|lecturer|researcher in \w+")
+         r"consultant|economist|banker|translator|writer|lecturer|statistician|mathematician|actuary|researcher in \w+")
 BACKGROUNDS = [  # most specific first
     ("data_scientist", r"\bdata scientist\b"),
     ("data_analyst", r"\b(?:data|business|bi|financial|marketing|product|reporting)?\s*analyst\b"
@@ -148,6 +148,44 @@ GOAL_WORDS = re.compile(
     r"focus on|get into|getting into|move into|moving into|transition(?:ing)? (?:in)?to|switch(?:ing)? to|become|"
     r"becoming|be an?|specialis[ei]|specializ[ei]|build|building|aspire|dream|looking to|trying to|keen on|"
     r"career in)\b")
+
+# A goal that is not a track (agent.plan.goals): the words after a goal phrase, up to the clause's end
+# or a horizon, name it ("my goal is deep learning", "want to get into data engineering").
+_GOAL_WHAT = (r"(?P<what>[^.,;:!?\n()]+?)(?=\s+(?:in|within|by|over|for|before)\s+(?:the next\s+)?\d"
+              r"|\s+(?:and|but|so)\s+(?:i|i'm|im|my)\b|[.,;:!?\n()]|$)")
+GOAL_PHRASE = re.compile(
+    r"(?:\b(?:goal|aim|target|focus|dream)\s*(?:is|would be|:|-)\s*(?:to\s+(?:learn|study|master|do|get into|go into|"
+    r"move into|break into)\s+)?|\b(?:get|getting|go|going|move|moving|break|breaking|dive|diving)\s+into\s+"
+    r"|\b(?:focus|focusing|concentrate|concentrating)\s+on\s+|\bspeciali[sz](?:e|ing)\s+in\s+|\binterested\s+in\s+"
+    r"|\bcareer\s+in\s+|\bkeen\s+on\s+|\bpassionate\s+about\s+|\baim(?:ing)?\s+(?:for|at)\s+"
+    r"|\b(?:help|teach)\s+me\s+(?:learn|study|master|get into)\s+|\b(?:plan|roadmap|path)\s+(?:for|to|towards)\s+"
+    r"|\bwant\s+(?!to\b)|\b(?:want|wanna|would like|'d like|would love|'d love|hope|hoping|plan|planning|aim|aiming|"
+    r"looking|trying)\s+to\s+(?:learn|study|master|do|pick up|get better at|work (?:in|on|with))\s+)" + _GOAL_WHAT)
+# "deep learning is my goal": a clause of skills and nothing else, named the goal after it.
+GOAL_BEFORE_IS = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:is|are|would be)\s+"
+                            r"(?:my|the)\s+(?:main\s+|end\s+|real\s+)?(?:goal|aim|target|focus|dream)\b")
+# "deep learning in 6 months": a clause of skills and nothing else, before a deadline ("Python for 3
+# years" is experience, not a goal: only "in", "within", "by" set one).
+GOAL_BEFORE_HORIZON = re.compile(r"(?:^|[.,;:!?\n]|\band\b)\s*(?P<what>[a-z][^.,;:!?\n()]{0,60}?)\s+(?:in|within|by)"
+                                 r"\s+(?:the next\s+)?\d+(?:\.\d+)?\s*-?\s*(?:months?|weeks?|years?)\b(?!\s+ago\b)")
+GOAL_FILLER = {"and", "or", "also", "then", "the", "some", "basics", "of", "goal", "target", "learn", "master", "really"}
+# The whole field, not a skill to aim at: "get into ML" still leaves the direction to ask.
+BROAD_GOALS = re.compile(r"\b(?:machine learning|ml|ai|artificial intelligence|tech|it)\b")
+# ML specialisations the guides mention at most in passing, with no skills or plan for them.
+UNCOVERED_TOPICS = [
+    ("recommender systems", r"\brecommend(?:er|ation)s?(?: systems?| engines?)?\b|\brecsys\b"),
+    ("reinforcement learning", r"\breinforcement learning\b"),
+    ("robotics", r"\brobotics\b|\brobots?\b"),
+    ("time-series forecasting", r"\btime[- ]series(?: forecasting)?\b|\bforecasting\b"),
+    ("speech and audio", r"\bspeech(?: recognition)?\b|\baudio\b"),
+    ("bioinformatics", r"\bbioinformatics\b|\bcomputational biology\b"),
+    ("quantitative finance", r"\bquant(?:itative)? (?:finance|trading)\b|\balgorithmic trading\b"),
+]
+# Where the guides do name one of them: said with it, so "no learning path" is not read as "never mentioned".
+UNCOVERED_MENTIONS = {
+    "recommender systems": "they name it only as a project idea",
+    "reinforcement learning": "they name it only in passing, as a specialisation and a project idea",
+}
 
 # Time ----------------------------------------------------------------------------------------------
 HOURS = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")

@@ -46,6 +46,12 @@ class Profile(BaseModel):
     done: tuple[str, ...] = ()  # marked done: not planned any more
     in_progress: tuple[str, ...] = ()  # marked in progress: first in the plan, half its hours counted done
     swaps: tuple[tuple[int, int], ...] = ()  # "swap months 2 and 3", applied in order when the order allows
+    # No track named, only skills ("deep learning in 6 months"): the wanted skills are the whole goal,
+    # the track (generalist by default) only fills the time around them.
+    skill_goal: bool = False
+    # A goal the guides have no plan for ("recommender systems"), as the learner named it: the plan
+    # heads for the track instead and its headline says so.
+    uncovered_goal: str | None = Field(None, max_length=60)
 
     @field_validator("hours_per_week", "months", mode="before")
     @classmethod
@@ -101,6 +107,7 @@ class Profile(BaseModel):
             if entry and entry.cloud and "cloud" not in facts:
                 preferences["cloud"] = entry.cloud
         track = facts.get("track") or (entry.track if certification and entry else DEFAULTS["track"])
+        no_track = not facts.get("track") and not certification
         return cls(
             background=facts.get("background", DEFAULTS["background"]),
             skills=tuple(sorted(held)),
@@ -112,6 +119,8 @@ class Profile(BaseModel):
             **{key: tuple(facts[key]) for key in ("skipped", "focus", "wanted", "done", "in_progress")
                if facts.get(key)},
             swaps=tuple(tuple(pair) for pair in facts.get("swaps", ())),
+            skill_goal=no_track and bool(set(facts.get("wanted", ())) - held),
+            uncovered_goal=facts.get("uncovered_goal") if no_track and not facts.get("wanted") else None,
         )
 
 
@@ -119,8 +128,8 @@ def missing_fields(facts: dict) -> list[str]:
     """What the plan depends on that the learner has not said, so the chat can ask once.
     `months` is not asked for: six months is the horizon the learner is offered by default."""
     missing = [key for key in ("hours_per_week", "track") if key not in facts]
-    if facts.get("certification_goal") and "track" in missing:
-        missing.remove("track")  # the certification is the goal
+    if any(facts.get(key) for key in ("certification_goal", "wanted", "uncovered_goal")) and "track" in missing:
+        missing.remove("track")  # the goal is named: a certification, skills, or a topic the guides lack
     if not any(facts.get(key) for key in ("background", "skills", "skills_not_held")):
         missing.append("skills")
     return missing

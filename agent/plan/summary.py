@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from agent.plan.phrases import UNCOVERED_MENTIONS
 from agent.plan.profile import HOURS_RANGE, WEEKS_PER_MONTH, Profile
 from agent.plan.schema import Goal, Month, Unscheduled
 from agent.plan.skillmap import SkillMap
@@ -20,9 +21,23 @@ def _monthly(hours_per_week: int) -> int:
 
 
 def goal_name(profile: Profile, skill_map: SkillMap) -> str:
+    """What the plan heads for, as its title and headline name it: the certification, the skills
+    named as the goal, else the track."""
     if profile.certification_goal:
         return skill_map.certifications[profile.certification_goal].name
+    if profile.skill_goal and profile.wanted:
+        return _names([skill_map.skill(s).name for s in profile.wanted])
     return TRACK_NAMES.get(profile.track, profile.track)
+
+
+def uncovered_line(profile: Profile, name: str) -> str:
+    """The headline's opening when the learner's goal is one the guides have no plan for: said once,
+    at the top, with what the plan heads for instead."""
+    if not profile.uncovered_goal:
+        return ""
+    mention = UNCOVERED_MENTIONS.get(profile.uncovered_goal)
+    return (f"The guides have no learning path for {profile.uncovered_goal}{f' ({mention})' if mention else ''}, "
+            f"so this plan heads for the closest goal they cover: {name}. ")
 
 
 def goal_summary(profile: Profile, skill_map: SkillMap, months: list[Month], reached: str, needed: int,
@@ -55,7 +70,7 @@ def goal_summary(profile: Profile, skill_map: SkillMap, months: list[Month], rea
                     f"Two options: {_options(needed, hpw, n)}. Below is the most useful path towards it, "
                     f"in order, as far as your hours go.")
     return Goal(name=name, skills=own, reached=reached, starts=starts, share=share, needed_hours=needed,
-                headline=headline)
+                headline=uncovered_line(profile, name) + headline)
 
 
 def _options(hours: int, hpw: int, n: int) -> str:

@@ -12,7 +12,8 @@ and its citations quote their guide verbatim.
 
 Metrics:
 - fit — plan fit: share of plans.jsonl rows whose parsed profile matches every stated field and
-  whose plan includes must_include, excludes must_not_include and reaches the goal as expected.
+  whose plan includes must_include, excludes must_not_include, reaches the goal as expected, and
+  names the goal (goal_name) and says what its headline must (headline_says) where the row asks.
 - goal_reached — goal reached: of the rows whose hours allow the goal (expect.goal = "reachable"),
   the share whose plan reaches it (at full depth or at its essentials).
 - goal_honest — honest when out of reach: of the rows whose hours do not (expect.goal =
@@ -67,6 +68,10 @@ def fit_failures(row: dict) -> list[str]:
         wrong.append(f"goal not reached: {plan.goal.headline}")
     if expect.get("goal") == "unreachable" and not honest(plan):
         wrong.append(f"no honest top-of-plan line: {plan.goal.headline}")
+    if "goal_name" in expect and plan.goal.name != expect["goal_name"]:
+        wrong.append(f"goal {plan.goal.name!r} != {expect['goal_name']!r}")
+    if "headline_says" in expect and expect["headline_says"] not in plan.goal.headline:
+        wrong.append(f"headline does not say {expect['headline_says']!r}: {plan.goal.headline}")
     return wrong
 
 

@@ -179,3 +179,21 @@ def test_the_plan_in_chat_is_the_plan_builder_s_own(bot):
     conversation = thread()
     plan = planned(bot, conversation)
     assert build_plan(plan.profile).months == plan.months and build_plan(plan.profile).goal == plan.goal
+
+
+@pytest.mark.parametrize(("request_text", "title"), [
+    ("Make me a learning plan. Statistician, I know R and statistics, 12 h a week, deep learning in 6 months",
+     "# Your 6-month plan: Deep learning concepts"),
+    ("Make me a learning plan. Software engineer, I know Python, 10 h a week, recommender systems in 6 months",
+     "# Your 6-month plan: generalist ML engineer"),
+])
+def test_a_goal_named_without_a_track_gets_a_plan_not_the_track_question(bot, request_text, title):
+    answer = bot.ask(request_text, thread())
+    assert answer.route == "plan" and answer.plan is not None, answer.answer
+    assert "What do you want to work on" not in answer.answer
+    assert answer.answer.startswith(title)
+
+
+def test_a_question_naming_a_skill_is_answered_not_planned(bot):
+    answer = bot.ask("what's the difference between deep learning and ML?", thread())
+    assert answer.plan is None and not answer.answer.startswith("Happy to build your plan")

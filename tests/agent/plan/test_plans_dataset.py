@@ -22,7 +22,8 @@ def test_rows_follow_the_schema():
         assert set(row) == {"id", "text", "expect"}
         expect = row["expect"]
         assert {"track", "hours_per_week", "months", "skills", "must_include", "must_not_include"} <= set(expect)
-        assert set(expect) <= PROFILE_KEYS | PREFERENCE_KEYS | {"skills", "must_include", "must_not_include", "goal"}
+        assert set(expect) <= PROFILE_KEYS | PREFERENCE_KEYS | {"skills", "must_include", "must_not_include", "goal",
+                                                                    "goal_name", "headline_says"}
         assert set(expect["must_include"]) | set(expect["must_not_include"]) | set(expect["skills"]) <= ids
         assert expect.get("goal", "reachable") in ("reachable", "unreachable")
 

@@ -39,7 +39,8 @@ def test_json_keeps_the_contract():
     data = json.loads(to_json(build_plan(Profile(track="llm", skills=("python",), hours_per_week=20))))
     assert list(data) == ["profile", "goal", "months", "unscheduled", "notes"]
     assert list(data["profile"]) == ["background", "skills", "hours_per_week", "months", "track", "preferences",
-                                     "certification_goal", "skipped", "focus", "wanted", "done", "in_progress", "swaps"]
+                                     "certification_goal", "skipped", "focus", "wanted", "done", "in_progress", "swaps",
+                                     "skill_goal", "uncovered_goal"]
     assert list(data["goal"]) == ["name", "skills", "reached", "starts", "share", "needed_hours", "headline"]
     month = data["months"][0]
     assert list(month) == ["month", "focus", "skills", "hours", "build_hours", "resources", "project", "checkpoint",
