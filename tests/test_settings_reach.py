@@ -1,7 +1,8 @@
 """Every CAREERBOT_* setting reaches behaviour (issue #17): one small test per setting, each
 changing only that setting and observing what it changes, with real parts (the embedding model,
 a real Chroma store over a small corpus, the real retriever and graph, the Gradio app, the SmolLM2
-GGUF). Settings covered elsewhere under their own tests are not repeated here."""
+GGUF). Each test would fail if the line reading its setting used the default instead (checked by
+breaking each such line in turn)."""
 
 from __future__ import annotations
 
@@ -335,7 +336,7 @@ def test_max_json_depth_refuses_a_check_request_nested_deeper_than_the_limit(mon
 
 
 # Web UI -------------------------------------------------------------------------------------------------
-def app_config(runtime: Runtime):
+def web_app(runtime: Runtime):
     from agent.service import Careerbot
     from ui.app import build_app
 
@@ -343,13 +344,13 @@ def app_config(runtime: Runtime):
 
 
 def test_concurrency_sets_how_many_turns_the_web_app_runs_at_once(base):
-    assert app_config(base)._queue.default_concurrency_limit == 4
-    assert app_config(changed(base, concurrency=9))._queue.default_concurrency_limit == 9
+    assert web_app(base)._queue.default_concurrency_limit == 4
+    assert web_app(changed(base, concurrency=9))._queue.default_concurrency_limit == 9
 
 
 def test_show_details_shows_the_answer_details_json_panel(base):
     def details_visible(runtime: Runtime) -> bool:
-        demo = app_config(runtime)
+        demo = web_app(runtime)
         (accordion,) = [b for b in demo.blocks.values() if getattr(b, "label", None) == "Answer details (JSON)"]
         (panel,) = [b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "answer-json"]
         return accordion.visible is True and panel.visible is True
