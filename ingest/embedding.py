@@ -104,6 +104,9 @@ def prepare_encoder(texts: list[str], model_path: str | None = None) -> None:
             source = _source(model_path)
             if model_path is None:
                 verify_model(source)
+            elif not (source / "model.safetensors").is_file():
+                raise ModelError(f"no sentence-transformers model (model.safetensors) in {source}: "
+                                 "set CAREERBOT_EMBEDDING_MODEL_PATH to a model folder, or unset it")
             export.prepare(directory, source, texts, model_path)
             get_encoder.cache_clear()
 
