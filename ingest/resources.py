@@ -56,8 +56,9 @@ def resource_documents(path: Path, guide_titles: dict[str, str]) -> list[Documen
         guide_title = guide_titles.get(resource.guide, resource.guide)
         by = f" by {resource.author}" if resource.author else ""
         lines = [f"# {resource.name}"]
-        if resource.note:
-            lines.append(resource.note if resource.note.endswith((".", "!", "?")) else f"{resource.note}.")
+        if resource.note:  # some notes are quoted from mid-sentence ("engineers need deep knowledge of…")
+            note = resource.note[:1].upper() + resource.note[1:]
+            lines.append(note if note.endswith((".", "!", "?")) else f"{note}.")
         lines.append(f"{resource.name}{by} ({resource.kind}, {AREA_NAMES.get(resource.skill_area, resource.skill_area)}) "
                      f"is named in \"{guide_title}\", section {resource.section}.")
         if resource.url:

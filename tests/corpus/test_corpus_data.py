@@ -291,3 +291,13 @@ def test_foundations_are_in_every_track():
 def test_track_includes_its_defining_skills(track, needed):
     in_track = {s["id"] for s in skills() if track in s["tracks"]}
     assert needed - in_track == set()
+
+
+def test_a_resource_note_reads_as_a_sentence_even_when_quoted_from_mid_sentence():
+    from ingest.resources import read_resources, resource_documents
+
+    resources = read_resources(CORPUS / "resources.yaml")
+    assert any(r.note and r.note[0].islower() for r in resources)  # "engineers need deep knowledge of…"
+    notes = [d.text.splitlines()[1] for d, r in zip(resource_documents(CORPUS / "resources.yaml", {}), resources)
+             if r.note]
+    assert notes and all(note[0].isupper() and note.endswith((".", "!", "?")) for note in notes)
