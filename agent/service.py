@@ -19,6 +19,7 @@ from agent.retrieval.query import clean_text
 from agent.plan import Plan
 from agent.plan.progress import ProgressError, current_plan, mark, new_progress
 from agent.runtime import Runtime
+from agent.state import new_turn
 from ingest.text import citations as cited_numbers
 
 log = logging.getLogger(__name__)
@@ -70,13 +71,6 @@ def prepare_message(text: str | None, max_chars: int) -> tuple[str, str]:
     if not re.search(r"\w", trimmed):  # "{{{{…" then a question at character 5 000: nothing to read
         raise EmptyMessage(f"Your message has no words in its first {max_chars:,} characters: ask a shorter question.")
     return trimmed, f"Your message was {len(message):,} characters; I read the first {max_chars:,}."
-
-
-def new_turn(message: str, notice: str = "") -> dict[str, Any]:
-    """The graph input for one user message (what `graph.stream` / `graph.invoke` take)."""
-    return {"message": message, "notice": notice, "passages": [], "draft": "", "answer": "", "sentences": [],
-            "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": "",
-            "composed": "", "points": [], "limit": ""}
 
 
 class StopRequests:

@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
+from ingest.chunking import CHUNK_WORDS, OVERLAP_WORDS
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -55,9 +57,9 @@ class Settings(BaseSettings):
     # Where the ONNX export lives (default: <data_dir>/encoder).
     encoder_dir: Path | None = None
 
-    # Chunking, in words (MiniLM reads at most 256 word pieces; ~120 words stays well inside).
-    chunk_size: int = Field(default=120, ge=30, le=400)
-    chunk_overlap: int = Field(default=25, ge=0, le=200)
+    # Chunking, in words (defaults in ingest/chunking.py, with why).
+    chunk_size: int = Field(default=CHUNK_WORDS, ge=30, le=400)
+    chunk_overlap: int = Field(default=OVERLAP_WORDS, ge=0, le=200)
 
     # Retrieval.
     top_k: int = Field(default=6, ge=1, le=20)  # at most; agent/answer/context.py cuts relative to the best

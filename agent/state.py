@@ -15,6 +15,36 @@ class Turn(TypedDict):
     record: NotRequired[dict[str, Any]]  # an answer's citations and removed sentences (agent.citations)
 
 
+class PassageRecord(TypedDict):
+    """agent.retrieval.Passage.to_json(): a retrieved passage as the state stores it."""
+
+    id: str
+    text: str
+    source: str
+    title: str
+    section: str
+    kind: str
+    short_title: str
+    score: float
+    fused: float
+    dense_rank: int | None
+    bm25_rank: int | None
+    quarantine: str
+    heading_path: str
+    short_heading: str
+
+
+class SentenceRecord(TypedDict):
+    """agent.grounding.SentenceCheck as a dict: one checked sentence of the draft."""
+
+    text: str
+    supported: bool
+    score: float
+    cites: list[int]
+    best: int | None
+    reason: str
+
+
 class ChatState(TypedDict, total=False):
     """Per-turn fields are overwritten each turn; `turns`, `queries` accumulate, `profile` merges.
     Everything is plain JSON-like data so the SQLite checkpointer can store it."""
@@ -35,15 +65,23 @@ class ChatState(TypedDict, total=False):
     query: str
     gap: str  # the topic agent.scope found the guides do not cover
     notice: str  # shown above the answer (e.g. "the LLM is unavailable: answered from the guides directly")
-    passages: list[dict[str, Any]]  # Passage.to_json() of what was retrieved
+    passages: list[PassageRecord]  # what was retrieved
     kind: dict[str, Any]  # agent.answer.kind.QuestionKind of this question, as a dict
     composed: str  # the composed skeleton (agent.answer.compose): the extractive answer, and the model's notes
     points: list[str]  # the skeleton's cited points
     limit: str  # the skeleton's honest "the guides don't say …" line ("" when none): a rewrite keeps it
     draft: str  # the model's answer before verification
     answer: str
-    sentences: list[dict[str, Any]]  # verifier's per-sentence checks of the draft
+    sentences: list[SentenceRecord]  # the verifier's per-sentence checks of the draft
     grounded: float
     fallback: bool
-    plan: dict[str, Any] | None
+    plan: dict[str, Any] | None  # agent.plan.Plan.model_dump(): Plan.model_validate reads it back
     timings: dict[str, float]
+
+
+def new_turn(message: str, notice: str = "") -> dict[str, Any]:
+    """The graph input for one user message: every per-turn field above reset, so nothing of the
+    last turn's answer leaks into this one (what `graph.stream` / `graph.invoke` take)."""
+    return {"message": message, "notice": notice, "passages": [], "draft": "", "answer": "", "sentences": [],
+            "grounded": 1.0, "fallback": False, "plan": None, "timings": {}, "query": "", "gap": "",
+            "composed": "", "points": [], "limit": ""}

@@ -8,6 +8,11 @@ from dataclasses import dataclass, replace
 from ingest.documents import SECTION_SEPARATOR, Chunk, Document, chunk_id
 from ingest.text import split_sentences
 
+# The default chunk, in words (MiniLM reads at most 256 word pieces; ~120 words stays well inside).
+# CAREERBOT_CHUNK_SIZE / _CHUNK_OVERLAP start from these (agent/settings.py).
+CHUNK_WORDS = 120
+OVERLAP_WORDS = 25
+
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)])\s")
 
@@ -111,7 +116,7 @@ def _tail(units: list[str], overlap: int, room: int) -> list[str]:
     return tail
 
 
-def chunk_document(document: Document, size: int = 120, overlap: int = 25) -> list[Chunk]:
+def chunk_document(document: Document, size: int = CHUNK_WORDS, overlap: int = OVERLAP_WORDS) -> list[Chunk]:
     """All chunks of a document, in order, each with its title and heading path."""
     if overlap >= size:
         raise ValueError(f"chunk overlap ({overlap}) must be smaller than chunk size ({size})")

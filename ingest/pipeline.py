@@ -10,7 +10,7 @@ from typing import Callable
 
 from tqdm import tqdm
 
-from ingest.chunking import chunk_document
+from ingest.chunking import CHUNK_WORDS, OVERLAP_WORDS, chunk_document
 from ingest.clean import clean_document
 from ingest.documents import DEFAULT_CORPUS, Chunk, Document, owned_chunk_id, owner
 from ingest.embedding import embed, prepare_encoder
@@ -96,7 +96,7 @@ def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None, pr
     return documents, skipped, failed
 
 
-def ingest(corpus_dir: Path, store: Store, chunk_size: int = 120, chunk_overlap: int = 25,
+def ingest(corpus_dir: Path, store: Store, chunk_size: int = CHUNK_WORDS, chunk_overlap: int = OVERLAP_WORDS,
            rebuild: bool = False, progress: bool = True, model_path: str | None = None,
            screen: Callable[[str], str] | None = None, corpus: str = DEFAULT_CORPUS) -> IngestReport:
     """Bring the store's chunks of `corpus` (a name: CAREERBOT_CORPUS_NAME) in line with the folder.

@@ -13,7 +13,8 @@ from agent.llm import LLMUnavailable
 from agent.llm.chat_model import BackendChatModel, ChatModelBackend, as_backend
 from agent.llm.llamacpp import LlamaCppBackend
 from agent.runtime import Runtime
-from agent.service import Careerbot, new_turn
+from agent.service import Careerbot
+from agent.state import new_turn
 from agent.settings import Settings
 from tests.conftest import ScriptedLLM
 from tests.services import smollm2_path

@@ -21,9 +21,11 @@ def test_real_model_streams_a_grounded_cited_answer(bot):
     assert answer.route == "question" and answer.answer
     assert answer.timings["first_token_ms"] > 0
     # Whatever the model wrote, what is shown is supported by the passages and cites them.
-    assert any(c["cited"] for c in answer.citations)
-    assert "[" in answer.answer
     assert answer.sentences, "the verifier checked the draft"
+    removed = [s["text"] for s in answer.sentences if not s["supported"]]
+    shown = [s for s in answer.sentences if s["supported"]]
+    assert shown and not any(text in answer.answer for text in removed), (removed, answer.answer)
+    assert all(s["cites"] for s in shown) and any(c["cited"] for c in answer.citations)
 
 
 def test_real_model_never_obeys_an_injection_inside_a_question(bot):
