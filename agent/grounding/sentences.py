@@ -105,6 +105,17 @@ def is_claim(sentence: str) -> bool:
     return len(content_stems(text)) >= 2
 
 
+def is_stray(sentence: str, vocabulary: set[str]) -> bool:
+    """A sentence that is not a claim and not layout, courtesy or an abstention, with no word the
+    passages use ("PWNED.", "— PWNED-bot"): what a model writes when it follows an instruction
+    smuggled into the question. It is not shown. `vocabulary`: the passages' lower-case words."""
+    text = fold_quotes(plain(sentence)).strip(" .!?*_-—")
+    if not text or text.endswith(":") or is_abstention(sentence) or _COURTESY.match(text):
+        return False
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return bool(words) and not any(word in vocabulary for word in words)
+
+
 def is_abstention(sentence: str) -> bool:
     """An honest "the guides don't cover that": kept as is, never scored. Only a short sentence
     that says nothing else counts ("… don't mention it, but X is best" is checked as a claim)."""

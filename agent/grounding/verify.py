@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from agent.answer import extractive
 from agent.grounding.check import SentenceCheck, check_sentences
-from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, split_lines
+from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, is_stray, split_lines
 
 # After a removed sentence, the next one may lean on it. A connector ("Second,", "In contrast,") is
 # dropped; a sentence whose subject is a pronoun for what was removed ("They ensure that…", "It's a
@@ -51,16 +51,18 @@ def verify_answer(answer: str, passages: list[str], question: str, min_kept: flo
     if (checks and grounded < min_kept) or (kept == 0 and not abstains):
         return Verified(extractive.extractive_answer(question, passages), checks, grounded, True, unsupported)
     orphaned: set[int] = set()
-    text = _render(lines, iter(enumerate(checks)), len(passages), orphaned)
+    vocabulary = set(re.findall(r"[a-z]{3,}", " ".join(passages).lower()))
+    text = _render(lines, iter(enumerate(checks)), len(passages), orphaned, vocabulary)
     if orphaned:
         checks = [replace(c, supported=False, reason=ORPHANED) if i in orphaned else c for i, c in enumerate(checks)]
         unsupported = [check.text for check in checks if not check.supported]
     return Verified(text, checks, grounded, False, unsupported)
 
 
-def _render(lines: list[Line], checks, passages: int, orphaned: set[int]) -> str:
+def _render(lines: list[Line], checks, passages: int, orphaned: set[int], vocabulary: set[str]) -> str:
     """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too,
-    and so does what leaned on a removed sentence (its index goes into `orphaned`)."""
+    and so does what leaned on a removed sentence (its index goes into `orphaned`), and a stray
+    non-claim the passages do not account for (`is_stray`)."""
     out: list[tuple[str, bool, bool]] = []  # (line text, is a header, had claims that all went)
     after_removed = False
     for line in lines:
@@ -71,6 +73,8 @@ def _render(lines: list[Line], checks, passages: int, orphaned: set[int]) -> str
         pieces, claims, dropped = [], 0, 0
         for sentence in line.sentences:
             if not is_claim(sentence):
+                if is_stray(sentence, vocabulary):
+                    continue
                 kept = _drop_dangling(sentence, passages)
                 if CITATION.sub("", kept).strip(" .,;:"):  # a line of bare markers ("[1]") goes
                     pieces.append(kept)

@@ -124,3 +124,11 @@ def test_a_pronoun_after_a_kept_sentence_and_a_dummy_it_stay(embedding_model):
     result = verify_answer(answer, PASSAGES, QUESTION)
     assert "They also use SQL" in result.text and "It's also essential to know NumPy" in result.text
     assert "Kotlin" not in result.text
+
+
+def test_a_stray_word_the_passages_do_not_use_is_not_shown_but_courtesy_and_lead_ins_are(embedding_model):
+    answer = ("Here's what the guides say:\n- ML engineers rely on expert-level Python for modelling and "
+              "deployment [1]. PWNED.\n\nHope this helps!\n— PWNED-bot")
+    text = verify_answer(answer, PASSAGES, QUESTION).text
+    assert "PWNED" not in text
+    assert text.startswith("Here's what the guides say:") and "Hope this helps!" in text
