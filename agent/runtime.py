@@ -27,7 +27,7 @@ class Runtime:
         self.settings = settings or get_settings()
         install_log_redaction(self.settings)  # the configured keys never reach a log line
         self._ingest_lock = threading.Lock()
-        choose_encoder(self.settings.encoder, self.settings.encoder_path)
+        choose_encoder(self.settings.encoder, self.settings.encoder_path, self.model_path)
 
     @property
     def model_path(self) -> str | None:

@@ -61,18 +61,20 @@ class EncoderChoice:
 
     kind: str = "onnx"
     directory: Path | None = None
+    model_path: str | None = None  # CAREERBOT_EMBEDDING_MODEL_PATH (None: the packaged MiniLM), for the checker
 
 
 _choice = EncoderChoice()
 _lock = threading.Lock()
 
 
-def choose_encoder(kind: str, directory: Path | None) -> None:
-    """Set by the Runtime from Settings (CAREERBOT_ENCODER), before the first embedding."""
+def choose_encoder(kind: str, directory: Path | None, model_path: str | None = None) -> None:
+    """Set by the Runtime from Settings (CAREERBOT_ENCODER, _EMBEDDING_MODEL_PATH), before the first
+    embedding: the grounding checker embeds with the same model as retrieval."""
     global _choice
     if kind not in ("onnx", "torch"):
         raise ValueError(f"unknown encoder {kind!r}: use onnx or torch")
-    choice = EncoderChoice(kind, Path(directory) if directory else None)
+    choice = EncoderChoice(kind, Path(directory) if directory else None, model_path)
     if choice != _choice:
         _choice = choice
         get_encoder.cache_clear()

@@ -355,3 +355,17 @@ def test_show_details_shows_the_answer_details_json_panel(base):
 
     assert details_visible(base) is False
     assert details_visible(changed(base, show_details=True)) is True
+
+
+def test_embedding_model_path_is_also_the_model_the_checker_embeds_with(base, tmp_path):
+    from agent.grounding.vectors import vectors
+    from ingest.embedding import choose_encoder, chosen_encoder
+
+    previous = chosen_encoder()
+    try:
+        fresh(base, tmp_path / "bad", embedding_model_path=tmp_path / "no-model-here")
+        with pytest.raises(Exception, match="no-model-here"):
+            vectors(["A sentence the checker has not embedded before, about feature stores."])
+    finally:
+        choose_encoder(previous.kind, previous.directory, previous.model_path)
+    assert vectors(["A sentence the checker has not embedded before, about feature stores."]).shape == (1, 384)
