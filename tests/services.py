@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 PG_USER, PG_PASSWORD, PG_DATABASE = "careerbot", "pg-s3cret-pw", "careerbot"
@@ -119,3 +120,21 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+class Recorder(BaseHTTPRequestHandler):
+    """Stands in for a Chroma server behind an auth proxy: records each request's headers
+    (`Recorder.seen`), answers 401 to everything."""
+
+    seen: list[dict] = []
+
+    def do_GET(self):
+        Recorder.seen.append(dict(self.headers))
+        self.send_response(401)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass

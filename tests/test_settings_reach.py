@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ import pytest
 from agent.runtime import Runtime
 from agent.settings import Settings
 from tests.conftest import GUIDE_A, GUIDE_B, ScriptedLLM, passage_quote
-from tests.services import smollm2_path
+from tests.services import Recorder, smollm2_path
 
 # A guide with one long section, so chunk size and overlap have something to cut.
 LONG_SENTENCES = [f"Step {n} of the monitoring checklist is to watch metric number {n} on the dashboard daily."
@@ -69,23 +69,6 @@ def bodies(runtime: Runtime, source: str = "monitoring.md") -> list[str]:
 
 
 # Chroma server connection --------------------------------------------------------------------------
-class Recorder(BaseHTTPRequestHandler):
-    """Stands in for a Chroma server behind an auth proxy: records each request's headers, answers 401."""
-
-    seen: list[dict] = []
-
-    def do_GET(self):
-        Recorder.seen.append(dict(self.headers))
-        self.send_response(401)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_POST = do_GET
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def recorder():
     Recorder.seen = []

@@ -2,7 +2,7 @@
 sent as a header but never shown."""
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 from pydantic import SecretStr
@@ -11,6 +11,7 @@ from agent.runtime import Runtime
 from agent.settings import Settings
 from ingest.pipeline import ingest
 from ingest.chroma_connection import ChromaServer, StoreUnavailable, open_store
+from tests.services import Recorder
 
 pytestmark = pytest.mark.integration
 
@@ -46,23 +47,6 @@ def test_tls_to_a_plain_server_fails_clearly(chroma_server):
     host, port, _ = chroma_server
     with pytest.raises(StoreUnavailable, match=rf"cannot reach the Chroma server at https://{host}:{port}"):
         open_store(host=host, port=port, collection="tls-test", server=ChromaServer(ssl=True))
-
-
-class Recorder(BaseHTTPRequestHandler):
-    """Stands in for a Chroma server behind an auth proxy: records headers, refuses everything."""
-
-    seen: list[dict] = []
-
-    def do_GET(self):
-        Recorder.seen.append(dict(self.headers))
-        self.send_response(401)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_POST = do_GET
-
-    def log_message(self, *args):
-        pass
 
 
 def test_the_token_and_headers_are_sent_but_never_shown(tmp_path, monkeypatch):
