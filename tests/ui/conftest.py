@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -54,6 +55,19 @@ class SlowScriptedLLM(ScriptedLLM):
         finally:
             if not finished:
                 self.stopped.set()
+
+
+MLOPS_NOTES = ("---\ntitle: MLOps Notes\n---\n# MLOps Notes\n\n## Deployment\n"
+               "Package models in Docker images and deploy them behind a REST API.\n\n"
+               "## Monitoring\nWatch for data drift and retrain models when accuracy drops.\n")
+
+
+def cli_env(tmp_path_factory, name: str) -> dict[str, str]:
+    """The environment of a `careerbot` subprocess over a one-file MLOps corpus, without a model."""
+    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
+    (corpus / "mlops.md").write_text(MLOPS_NOTES)
+    return {**os.environ, "CAREERBOT_DATA_DIR": str(tmp_path_factory.mktemp(f"{name}-data")),
+            "CAREERBOT_CORPUS_DIR": str(corpus), "CAREERBOT_LLM": "none"}
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 """The `careerbot` command line as a user runs it: real subprocesses, stable JSON contracts, clear errors."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,18 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port
+from tests.ui.conftest import cli_env
 
 CAREERBOT = str(Path(sys.executable).with_name("careerbot"))
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("cli-corpus")
-    (corpus / "mlops.md").write_text("---\ntitle: MLOps Notes\n---\n# MLOps Notes\n\n## Deployment\n"
-                                     "Package models in Docker images and deploy them behind a REST API.\n\n"
-                                     "## Monitoring\nWatch for data drift and retrain models when accuracy drops.\n")
-    return {**os.environ, "CAREERBOT_DATA_DIR": str(tmp_path_factory.mktemp("cli-data")),
-            "CAREERBOT_CORPUS_DIR": str(corpus), "CAREERBOT_LLM": "none"}
+    return cli_env(tmp_path_factory, "cli")
 
 
 def run(env, *args, stdin=None):

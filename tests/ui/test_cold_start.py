@@ -2,7 +2,6 @@
 and the saved BM25 side, print no third-party progress bars, and load nothing they do not use."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import free_port
+from tests.ui.conftest import cli_env
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("torch", "sentence_transformers", "transformers", "llama_cpp", "gradio")
@@ -32,12 +32,7 @@ demo.close()
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("cold-corpus")
-    (corpus / "mlops.md").write_text("---\ntitle: MLOps Notes\n---\n# MLOps Notes\n\n## Deployment\n"
-                                     "Package models in Docker images and deploy them behind a REST API.\n\n"
-                                     "## Monitoring\nWatch for data drift and retrain models when accuracy drops.\n")
-    env = {**os.environ, "CAREERBOT_DATA_DIR": str(tmp_path_factory.mktemp("cold-data")),
-           "CAREERBOT_CORPUS_DIR": str(corpus), "CAREERBOT_LLM": "none", "PYTHONPATH": str(ROOT)}
+    env = {**cli_env(tmp_path_factory, "cold"), "PYTHONPATH": str(ROOT)}
     prepared = subprocess.run([sys.executable, "-c", PROBE, "ingest", "-q"], env=env, capture_output=True,
                               text=True, timeout=600)
     assert prepared.returncode == 0, prepared.stderr
