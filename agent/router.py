@@ -22,7 +22,9 @@ DOMAIN = re.compile(
     r"\b(ml|mle|mlops|machine learning|ai|artificial intelligence|data|engineer\w*|career\w*|jobs?|roles?|hir\w+|"
     r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
     r"course\w*|books?|certif\w+|degree|phd|master'?s|bootcamp|python|sql|model\w*|deep learning|llms?|rag|agents?|"
-    r"cloud|kaggle|github|mentor\w*|intern\w*|promotion|senior|junior|work\w*)\b", re.IGNORECASE)
+    r"cloud|kaggle|github|mentor\w*|intern\w*|promotion|senior|junior|work\w*|speciali[sz]\w*|generalist\w*|"
+    r"programm\w*|coding|code|math\w*|statistic\w*|projects?|frameworks?|tools?|deploy\w*|docker|kubernetes|"
+    r"pytorch|tensorflow|neural|transformers?|nlp|vision|research\w*|tech\w*|skill\w*|expert\w*)\b", re.IGNORECASE)
 
 
 def classify(message: str) -> str:

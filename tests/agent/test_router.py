@@ -4,7 +4,7 @@ short-message rules the graph's route node builds on."""
 import pytest
 
 from agent.nodes.routing import route
-from agent.router import classify, is_greeting
+from agent.router import classify, in_domain, is_greeting
 
 
 @pytest.mark.parametrize("message", ["hi", "Hello!", "hey careerbot, good morning :)", "thanks!",
@@ -28,3 +28,16 @@ def test_a_message_that_only_states_hours_goes_to_the_plan_builder(message):
                                      "I study 10 hours a week but I keep forgetting the maths I learned last month, what should I change?"])
 def test_a_question_that_mentions_hours_is_still_a_question(message):
     assert route({"message": message})["route"] == "question"
+
+
+@pytest.mark.parametrize("message", ["Should I specialise or stay a generalist?", "Is coding hard to pick up at first?",
+                                     "How much maths is enough?", "Which deployment tools matter most?"])
+def test_career_and_study_questions_without_an_ml_word_are_in_domain(message):
+    """Such a question gets "the guides don't cover that" with related topics, not the off-topic redirect."""
+    assert in_domain(message)
+
+
+@pytest.mark.parametrize("message", ["What's a good pasta recipe?", "Who won the football match last night?",
+                                     "Recommend me a movie for tonight"])
+def test_everyday_questions_are_not_in_domain(message):
+    assert not in_domain(message)
