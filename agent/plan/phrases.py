@@ -54,7 +54,9 @@ _NEG = rf"(?:{_NEG_WORDS})(?:\s+\w+){{0,2}}?\s+(?:{_KNOWING})\b|(?:{_NEG_WORDS})
 _GOAL = (r"\blearn\b|\blearning\b|\bstudy\b|\bwant\b|\bwants\b|\bwanna\b|\bwould like\b|\bneed to\b|\bneeds to\b"
          r"|\bhop(?:e|ing)\b|\bplan(?:ning)?\b|\bimprove\b|\bbuild\b|\bbuilding\b|\bget into\b|\bbecome\b"
          r"|\bmaster\b|\bpick up\b|\bbrush up\b|\binterested in\b|\bexplore\b|\bgoal\b|\baim\b|\bfocus on\b"
-         r"|\bdive into\b|\bmove into\b|\btransition\b|\bgo into\b")
+         r"|\bdive into\b|\bmove into\b|\btransition\b|\bgo into\b"
+         # "what should I know about X?", "do I have to know X?": asking what to learn, not saying it is held
+         r"|\b(?:should|must|have to|has to|ought to)(?:\s+i)?(?:\s+\w+ly)?\s+(?:know|use|have|understand)\b")
 _POS = (r"\bknow\b|\bknows\b|\bknew\b|\bknowing\b|\bversed in\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
         r"|\bgood (?:at|with)\b|\bsolid\b|\bstrong\b|\bbackground in\b|\bskilled\b|\bused\b|\buse\b|\busing\b"
         r"|\buses\b|\bwork(?:ed|ing)? with\b|\bdone\b|\bdid\b|\bcode in\b|\bcoding in\b|\bwrite\b|\bwrote\b"

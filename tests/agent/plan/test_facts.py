@@ -133,6 +133,10 @@ def test_parse_profile_applies_the_defaults_to_what_is_not_stated():
     "Do data analysts need Python?",
     "which is better for a student, PyTorch or TensorFlow?",
     "what is RAG and how is it different from fine-tuning?",
+    "What should I know about vector databases?",
+    "Do I have to know Docker before Kubernetes?",
+    "What must I know about statistics for interviews?",
+    "How well should I know SQL?",
 ])
 def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(question):
     facts = extract_profile_facts(question)
