@@ -5,7 +5,8 @@ that still declines ("the guides don't cover that") is overruled, and so is a dr
 little survives the checker: the learner gets the composed skeleton. Two things a small model
 tends to lose are put back: an honest limit the notes stated ("The guides don't say which of
 LangGraph and CrewAI…"), and the guides' stance on an "is it worth it / do I need" question, which
-it may flip into a bare "Yes, you need…". A follow-up never gets the last answer unchanged.
+it may flip into a bare "Yes, you need…". A follow-up never gets the last answer unchanged: where
+the guides say nothing more, it gets the gist and where they stop.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not
 LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare)", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
 SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
-REPEATED = "The guides don't say more on that than my last answer."
+NOTHING_MORE = ("That is as far as the guides go on this; ask me about one of these points, or for a learning plan "
+                "with hours, resources and projects for each.")
 
 
 @dataclass
@@ -46,9 +48,26 @@ def final_answer(draft: str, composed: str, passages: list[str], question: str, 
     if from_model and not fallback:
         text = _restore(text, draft, composed, kind, limit)
     if last_answer and normalise(text) == normalise(last_answer):
-        text = REPEATED if normalise(composed) == normalise(last_answer) else verify_answer(
+        text = in_short(last_answer) if normalise(composed) == normalise(last_answer) else verify_answer(
             composed, passages, question).text
     return Final(text, verified.grounded, fallback, [asdict(check) for check in verified.sentences])
+
+
+def in_short(answer: str) -> str:
+    """A follow-up the guides answer no further than the last answer ("what should I learn first
+    then?"): the last answer's gist, its first bold heading with the point under it, or else its
+    first paragraph, and where the guides stop; never the whole answer again, never a bare refusal."""
+    paragraphs = [p.strip() for p in answer.split("\n\n") if p.strip()]
+    for index, paragraph in enumerate(paragraphs):
+        heading, *lines = paragraph.split("\n")
+        if heading.startswith("**") and heading.endswith(".**"):  # "**Start with: Python, ….**", not "**From the guides:**"
+            lines += paragraphs[index + 1].split("\n") if not lines and index + 1 < len(paragraphs) else []
+            point = next((line for line in lines if line.startswith("- ")), "")
+            gist = f"{heading}\n\n{point}" if point else heading
+            break
+    else:
+        gist = next(iter(sentences_of(paragraphs[0])), paragraphs[0]) if paragraphs else ""
+    return f"In short, as in my last answer: {gist}\n\n{NOTHING_MORE}" if gist else NOTHING_MORE
 
 
 def _restore(text: str, draft: str, composed: str, kind: str, limit: str) -> str:

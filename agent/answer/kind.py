@@ -19,7 +19,10 @@ PERSONAL = re.compile(
     r"|my (background|situation|profile|experience)|coming from|as an? [\w-]+ (developer|engineer|analyst|student|"
     r"scientist|dev)\b(?<!ml engineer)(?<!ml developer)|what (should|do|can) i (learn|study|focus on|start with|do) first|where (do|should) i (start|begin)"
     r"|(what|which)( \w+)? (can|should|could) i (skip|ignore|leave out|drop)|skip\b|do i (really )?need (to learn )?"
-    r"(all|every|everything)|what (should|do) i (learn|study) next|i (know|have|work|already)\b|i'?ve been\b"
+    r"(all|every|everything)|what (should|do) i (learn|study) next"
+    # "I know / I have": a self-statement, unless a question asks it ("how many projects should I have?")
+    r"|(?<!should )(?<!must )(?<!do )(?<!does )(?<!can )(?<!would )(?<!could )(?<!will )(?<!to )\bi (know|have|work|already)\b"
+    r"|i'?ve been\b"
     r"|\b(backend|back-end|frontend|front-end|web|java|software|mobile|devops) (dev|developer|engineer)s?\b)", re.IGNORECASE)
 SKIP = re.compile(r"\b(skip|ignore|leave out|drop|don'?t need|do i (really )?need (to learn )?(all|every))", re.IGNORECASE)
 WORTH = re.compile(
@@ -31,7 +34,7 @@ HOW_TO = re.compile(
     r"what are the steps|steps to|how does one|how (do|can) i (get|move|switch|transition|break))\b"
     r"|\bwhat (do|should|can) (i|we) do\b|\bhow (do|can|should) (i|we)\b", re.IGNORECASE)
 LIST = re.compile(
-    r"\b(which|what|any|some|recommend\w*|list|suggest\w*|name|good|how much)\b.{0,40}\b(tools?|frameworks?|books?|courses?|"
+    r"\b(which|what|any|some|recommend\w*|list|suggest\w*|name|good|how much|how many)\b.{0,40}\b(tools?|frameworks?|books?|courses?|"
     r"certifications?|certs?|skills?|resources?|languages?|librar(y|ies)|platforms?|topics?|maths?|mathematics|"
     r"projects?|responsibilities|areas?|steps|things|concepts|algorithms?|videos?|specializations?|clouds?)\b",
     re.IGNORECASE)

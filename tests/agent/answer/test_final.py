@@ -1,7 +1,7 @@
 """Settling the answer: the model's prose where supported, the composed answer where it declines,
 flips the guides' stance, drops their honest limit, or repeats the last answer."""
 
-from agent.answer.final import REPEATED, final_answer
+from agent.answer.final import NOTHING_MORE, final_answer, in_short
 
 PASSAGES = ["Whilst self-taught paths exist, most ML engineering roles require a strong academic foundation. "
             "Many employers also value master’s degrees for senior positions.",
@@ -32,4 +32,17 @@ def test_an_honest_limit_the_model_dropped_is_put_back(embedding_model):
 
 def test_the_last_answer_is_never_returned_unchanged(embedding_model):
     final = final_answer(COMPOSED, COMPOSED, PASSAGES, "and a master's?", "worth_it", last_answer=COMPOSED)
-    assert final.text == REPEATED
+    assert final.text != COMPOSED
+    assert final.text.startswith("In short, as in my last answer: Many employers also value master’s degrees")
+    assert final.text.endswith(NOTHING_MORE) and "self-taught" not in final.text
+
+
+def test_a_repeated_personal_answer_comes_back_as_its_first_step_only():
+    last = ("Coming from another field, here is the order the guides suggest:\n\n"
+            "**Start with: Python programming, Probability and statistics.**\n"
+            "- ML engineers rely on expert-level Python [1].\n- A good grasp of statistics matters [2].\n\n"
+            "**Can wait: AI agents.**")
+    short = in_short(last)
+    assert "**Start with: Python programming, Probability and statistics.**" in short
+    assert "- ML engineers rely on expert-level Python [1]." in short and "statistics matters" not in short
+    assert "Can wait" not in short and "Coming from" not in short

@@ -19,6 +19,9 @@ from agent.answer.kind import QuestionKind, classify_question
     ("which books would you recommend for MLOps?", "list"),
     ("how much math do i actually need for this job", "list"),
     ("What does an ML engineer do?", "definition"),
+    ("How many projects should I have in my portfolio?", "list"),
+    ("What should I know about vector databases?", "definition"),
+    ("I know Python and SQL, what should I do next?", "personal"),
 ])
 def test_kinds(question, kind):
     assert classify_question(question).kind == kind
