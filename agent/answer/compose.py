@@ -189,7 +189,8 @@ def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]
     units = units[:MAX_POINTS["worth_it"]]
     if stance:
         return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
-    what = f"whether {kind.topic} is worth it" if kind.topic else "that directly"
+    verb = "are" if re.match(r"\W*are\b", question, re.I) else "is"  # "are certifications worth it?"
+    what = f"whether {kind.topic} {verb} worth it" if kind.topic else "that directly"
     if kind.topic and re.search(r"\b(need|have to|required|necessary)\b", question, re.I):
         what = f"whether you need {kind.topic}"
     return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])

@@ -72,3 +72,11 @@ def test_units_keep_sub_headings_of_a_merged_list():
     passage = {"section": "What ML Engineers Do", "title": "How to", "text": "#### Data\n- Data Collection: Gathering data."}
     (unit,) = units_of([passage])
     assert (unit.group, unit.list_item, unit.text) == ("Data", True, "Data Collection: Gathering data.")
+
+
+def test_an_honest_no_stance_agrees_with_a_plural_topic(embedding_model):
+    passage = {"section": "Certification and Education", "title": "How to", "text": (
+        "Specialized ML engineering bootcamps and certification programs can provide focused, practical training.")}
+    question = "Are certifications worth it for ML engineers?"
+    lead = compose(question, classify_question(question), [passage]).lead
+    assert lead == "The guides don't say whether certifications are worth it."
