@@ -6,6 +6,7 @@ import logging
 import threading
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agent.guards.files import secure_data_dir
 from agent.guards.injection import quarantine_reason
@@ -13,8 +14,10 @@ from agent.guards.redact import install_log_redaction
 from agent.settings import Settings, get_settings
 from ingest.chroma_connection import ChromaServer, open_store
 from ingest.embedding import choose_encoder, encoder_needs_preparing, prepare_encoder
-from ingest.pipeline import IngestReport, ingest
 from ingest.store import Store
+
+if TYPE_CHECKING:  # the pipeline (tqdm, loaders, chunking) is imported by `ingest` alone
+    from ingest.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +97,8 @@ class Runtime:
 
     def ingest(self, rebuild: bool = False, progress: bool = True) -> IngestReport:
         """Run an incremental ingest and keep the retriever's BM25 side in step with the store."""
+        from ingest.pipeline import ingest
+
         s = self.settings
         with self._ingest_lock:
             report = ingest(s.corpus_dir, self.store, s.chunk_size, s.chunk_overlap, rebuild=rebuild,

@@ -127,14 +127,15 @@ class Careerbot:
             return self._deps
 
     def _build_deps(self) -> Deps:
-        from agent.llm.chat_model import as_backend
-
         settings = self.runtime.settings
         if self.llm is not None or not self.use_llm:
             llm, llm_error = self.llm, None
         else:
             llm, llm_error = self.runtime.llm_or_error()
-        llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
+        if llm is not None:  # the LangChain adapter (langchain_core's chat models) only when there is a model
+            from agent.llm.chat_model import as_backend
+
+            llm = as_backend(llm, settings.llm_max_tokens, settings.llm_temperature)
         return Deps(settings=settings, retriever=self.runtime.retriever, llm=llm, llm_error=llm_error,
                     stops=self._stops)
 

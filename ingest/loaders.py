@@ -7,9 +7,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-
 from ingest.documents import Document
+from ingest.yamlfile import YAMLError, safe_load
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +68,8 @@ def _split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
+        data = safe_load(match.group(1)) or {}
+    except YAMLError as error:
         log.warning("%s: front matter is not valid YAML (%s); ignored", source, error)
         return {}, text[match.end():]
     if not isinstance(data, dict):

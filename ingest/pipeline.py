@@ -8,8 +8,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from tqdm import tqdm
-
 from ingest.chunking import CHUNK_WORDS, OVERLAP_WORDS, chunk_document
 from ingest.clean import clean_document
 from ingest.documents import DEFAULT_CORPUS, Chunk, Document, owned_chunk_id, owner
@@ -71,6 +69,8 @@ def load_corpus(corpus_dir: Path, known_titles: dict[str, str] | None = None, pr
     that failed (their chunks already in the store must be kept, not deleted). `known_titles`
     (source → title, from the store) name a guide that failed to load this time, so the resource
     entries that cite it keep their text (and their ids: nothing is re-embedded)."""
+    from tqdm import tqdm
+
     documents: list[Document] = []
     skipped: list[str] = []
     failed: set[str] = set()
@@ -168,6 +168,8 @@ def _embed_and_add(store: Store, chunks: list[Chunk], progress: bool, model_path
         return 0.0
     chunks = sorted(chunks, key=lambda chunk: len(chunk.text), reverse=True)
     spent = 0.0
+    from tqdm import tqdm
+
     with tqdm(total=len(chunks), desc="embedding", unit="chunk", disable=not progress) as bar:
         for start in range(0, len(chunks), EMBED_BATCH):
             batch = chunks[start:start + EMBED_BATCH]

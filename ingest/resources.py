@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ingest.documents import Document
 from ingest.loaders import LoadError
+from ingest.yamlfile import YAMLError, load_file as load_yaml
 
 RESOURCES_FILE = "resources.yaml"
 AREA_NAMES = {
@@ -39,8 +38,8 @@ class Resource:
 
 def read_resources(path: Path) -> list[Resource]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        data = load_yaml(path) or {}
+    except (YAMLError, UnicodeDecodeError) as error:
         raise LoadError(f"{path.name}: not valid YAML ({error})") from error
     entries = data.get("resources", []) if isinstance(data, dict) else []
     fields = Resource.__dataclass_fields__

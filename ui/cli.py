@@ -14,7 +14,7 @@ import ingest  # noqa: F401  (offline environment first)
 from ui.cli_chat import register as register_chat
 from ui.cli_check import register as register_check
 from ui.cli_contract import (CONFIGURATION, EXIT_FAILURE, EXIT_OK, CareerbotError, CliParser, HelpFormatter, guarded,
-                             one_line, quiet_third_party, version_text)
+                             VersionAction, one_line, quiet_third_party)
 from ui.cli_plan import register as register_plan
 from ui.cli_store import register as register_store
 
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = CliParser(prog="careerbot", description="Offline career advice for aspiring ML engineers.",
                                      epilog=CONFIGURATION, formatter_class=HelpFormatter)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging and tracebacks")
-    parser.add_argument("--version", action="version", version=f"careerbot {version_text()}")
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_parser = commands.add_parser
 

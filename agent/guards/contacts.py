@@ -9,8 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ingest.yamlfile import YAMLError, load_file as load_yaml, safe_load
 from agent.guards.injection import EMAIL, PHONE, URL, quarantine_reason
 
 log = logging.getLogger(__name__)
@@ -72,8 +71,8 @@ def _resource_entries(path: Path) -> list[dict]:
     if not path.is_file():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        data = load_yaml(path) or {}
+    except (OSError, UnicodeDecodeError, YAMLError) as error:
         log.warning("trusted links: cannot read %s (%s)", path.name, error)
         return []
     entries = data.get("resources", []) if isinstance(data, dict) else []
@@ -87,7 +86,7 @@ def _front_matter(path: Path) -> dict:
         return {}
     match = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
     try:
-        data = yaml.safe_load(match.group(1)) if match else {}
-    except yaml.YAMLError:
+        data = safe_load(match.group(1)) if match else {}
+    except YAMLError:
         return {}
     return data if isinstance(data, dict) else {}

@@ -85,9 +85,10 @@ def normalise(text: str) -> str:
     """The text a reader would see, without disguises: entities decoded, invisible characters
     removed, compatibility and look-alike letters folded, s p a c e d words joined."""
     text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = text.translate(_CONFUSABLES)
+    if not text.isascii():  # ASCII is NFKC already and has no format (Cf) or look-alike letters
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+        text = text.translate(_CONFUSABLES)
     return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 

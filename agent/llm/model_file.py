@@ -8,8 +8,6 @@ import logging
 import os
 from pathlib import Path
 
-from tqdm import tqdm
-
 from ingest.embedding import file_sha256
 
 log = logging.getLogger(__name__)
@@ -69,6 +67,8 @@ def assemble(target: Path, progress: bool = True) -> Path:
         except ModelFileError as error:
             log.warning("%s; assembling it again", error)
             target.unlink()
+    from tqdm import tqdm  # only while assembling: not on every process that imports agent.llm
+
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = target.with_name(target.name + f".part-{os.getpid()}")
     digest = hashlib.sha256()

@@ -6,8 +6,6 @@ import hashlib
 import json
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
-
 from agent.plan.planner import monthly_hours
 from agent.plan.schema import Month, Plan, SkillHours
 from agent.plan.skillmap import SkillMap, load_skill_map
@@ -131,6 +129,8 @@ def to_ics(plan: Plan, start: date | None = None) -> bytes:
     """One all-day event per month, on its last day: the month's project milestone. `start` is the
     first day of month 1 (default: the first day of next month). UIDs depend on the plan only, so
     importing a re-exported plan updates the events instead of duplicating them."""
+    from icalendar import Calendar, Event  # ~0.1 s to import: only when a calendar is asked for
+
     start = start or _first_of_next_month(date.today())
     digest = hashlib.sha256(to_json(plan).encode("utf-8")).hexdigest()[:16]
     calendar = Calendar()

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from agent.guards.injection import quarantine_reason
 from agent.settings import PROJECT_ROOT
 from ingest.loaders import load_file
 from ingest.resources import RESOURCES_FILE, Resource, read_resources
+from ingest.yamlfile import load_file as load_yaml
 
 SKILLS_FILE = "skills.yaml"
 LEVELS = ("foundation", "core", "advanced")
@@ -122,7 +121,7 @@ def load_skill_map(corpus_dir: Path | None = None) -> SkillMap:
 
 @lru_cache(maxsize=8)
 def _load(corpus_dir: Path) -> SkillMap:
-    data = yaml.safe_load((corpus_dir / SKILLS_FILE).read_text(encoding="utf-8"))
+    data = load_yaml(corpus_dir / SKILLS_FILE)
     skills = {entry["id"]: _skill(entry, n) for n, entry in enumerate(data["skills"])}
     certifications = {c["id"]: _certification(c, len(skills) + n) for n, c in enumerate(data.get("certifications") or ())}
     # Documents are data: a planted resource entry (instructions in its note) never reaches a plan.

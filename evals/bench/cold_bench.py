@@ -3,7 +3,9 @@ torch, against `python -c "import torch"` alone; and a new process's start-up ov
 chunks with the saved BM25 side against a rebuild.
 
 The machine is shared, so the commands of a round run back to back in a rotating order and the
-figures are medians and ratios of the same run."""
+figures are medians and ratios of the same run. Alongside: the third-party imports `ask` cannot do
+without (LangGraph, chromadb, onnxruntime, tokenizers) on their own, and where one `ask` spends its
+import time (`python -X importtime`, self time summed by top-level package)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,10 @@ from agent.settings import PROJECT_ROOT
 
 QUESTION = "what is mlops"
 CLI = "import sys; from ui.cli import main; sys.exit(main())"
+# What the query path imports and cannot avoid: the graph (LangGraph, which brings langchain_core and
+# langsmith), its SQLite checkpointer, the store's client, the ONNX runtime and the tokenizer.
+FLOOR = "import langgraph.graph, langgraph.checkpoint.sqlite, chromadb, onnxruntime, tokenizers"
+PACKAGES = ("agent", "ingest", "ui")
 # Opens the store and readies the retriever (the BM25 side saved in argv[3], or rebuilt when it is
 # "-"), then one search; prints the in-process seconds for the open + ready part (after imports).
 START = """
@@ -77,9 +83,36 @@ def interleaved(commands: dict[str, tuple[list[str], dict]], rounds: int) -> dic
     return times
 
 
+def compile_bytecode() -> bool:
+    """Byte-compile careerbot's own packages, as `pip install` does for an installed package (and
+    did for torch, the yardstick). Without it, where PYTHONDONTWRITEBYTECODE is set (this sandbox
+    sets it), every new process compiles careerbot's ~10k lines from source again: ~0.35 s of CPU."""
+    import compileall
+
+    return all(compileall.compile_dir(str(PROJECT_ROOT / package), quiet=1) for package in PACKAGES)
+
+
+def import_profile(command: list[str], env: dict[str, str], top: int = 10) -> list[list]:
+    """[package, self ms, modules] of one run under `python -X importtime`, the `top` costliest."""
+    result = subprocess.run([command[0], "-X", "importtime", *command[1:]], env=env, capture_output=True,
+                            text=True, timeout=600)
+    spent: dict[str, list] = {}
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, _, name = line.removeprefix("import time:").split("|")
+        entry = spent.setdefault(name.strip().split(".")[0], [0.0, 0])
+        entry[0] += int(self_us) / 1000
+        entry[1] += 1
+    ranked = sorted(spent.items(), key=lambda item: -item[1][0])[:top]
+    return [[name, round(ms), count] for name, (ms, count) in ranked]
+
+
 def bench_cold_ask(rounds: int = 5) -> dict:
-    """Median wall time of a new process: import torch; ask --no-llm (onnx); ask --no-llm (torch)."""
+    """Median wall time of a new process: import torch; ask --no-llm (onnx); ask --no-llm (torch);
+    the third-party imports ask cannot avoid (FLOOR)."""
     python = sys.executable
+    compiled = compile_bytecode()
     with tempfile.TemporaryDirectory() as directory:
         data = Path(directory)
         wall([python, "-c", CLI, "ingest", "-q"], environment(data))  # the store and the ONNX export
@@ -88,18 +121,24 @@ def bench_cold_ask(rounds: int = 5) -> dict:
             "import_torch": ([python, "-c", "import torch"], environment(data)),
             "ask_onnx": (ask, environment(data, CAREERBOT_ENCODER="onnx")),
             "ask_torch": (ask, environment(data, CAREERBOT_ENCODER="torch")),
+            "floor_imports": ([python, "-c", FLOOR], environment(data)),
         }
         for command, env in commands.values():  # warm the page cache: "cold" means a new process
             wall(command, env)
         times = interleaved(commands, rounds)
+        imports = import_profile(ask, environment(data, CAREERBOT_ENCODER="onnx"))
     median = {name: statistics.median(w for w, _ in values) for name, values in times.items()}
     cpu = {name: statistics.median(c for _, c in values) for name, values in times.items()}
-    return {"rounds": rounds, **{f"{name}_s": round(value, 2) for name, value in median.items()},
+    return {"rounds": rounds, "bytecode_compiled": compiled,
+            **{f"{name}_s": round(value, 2) for name, value in median.items()},
             **{f"{name}_cpu_s": round(value, 2) for name, value in cpu.items()},
             "ask_onnx_vs_import_torch_cpu": round(cpu["ask_onnx"] / cpu["import_torch"], 3),
             "ask_onnx_vs_import_torch": round(median["ask_onnx"] / median["import_torch"], 3),
             "ask_torch_vs_import_torch": round(median["ask_torch"] / median["import_torch"], 3),
-            "ask_onnx_vs_ask_torch": round(median["ask_onnx"] / median["ask_torch"], 3)}
+            "ask_onnx_vs_ask_torch": round(median["ask_onnx"] / median["ask_torch"], 3),
+            "floor_imports_vs_import_torch": round(median["floor_imports"] / median["import_torch"], 3),
+            "floor_imports_vs_import_torch_cpu": round(cpu["floor_imports"] / cpu["import_torch"], 3),
+            "ask_onnx_import_top10_ms": imports}
 
 
 def bench_startup(sizes: list[int], vocabulary: list[str], rounds: int = 3) -> dict:
