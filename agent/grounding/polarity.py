@@ -30,6 +30,8 @@ _OPPOSITES = [
     ("rare", "common"), ("rarely", "often"), ("increasingly", "less"), ("increasingly", "decreasingly"),
     ("increasing", "decreasing"), ("rarely", "usually"), ("shortage", "surplus"), ("grow", "drop"),
     ("skyrocketed", "dropped"), ("unprecedented", "dropped"), ("rise", "decline"),
+    # who made it and who used it: the author read the book, not wrote it
+    ("read", "wrote"), ("read", "write"), ("read", "written"), ("read", "authored"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
@@ -58,7 +60,7 @@ inquest midwest backtest pretest retest""".split())
 _WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than|"
                    r"lack|lacks|lacking|shortage)\b")
 # In a claim only these hedge: "rarely useful" or "little difference" deny what they qualify.
-_HEDGE = re.compile(r"\b(without|not yet|no more \w+ than|other than)\b")
+_HEDGE = re.compile(r"\b(without|with no|not yet|no more \w+ than|other than)\b")
 
 
 def without_hedges(text: str) -> str:

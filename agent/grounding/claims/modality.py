@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from agent.grounding.claims.about import Clause
-from agent.grounding.terms import fold_quotes
+from agent.grounding.terms import content_stems, fold_quotes, stem_matches
 
 # strength -> words; the first word names the level in explanations.
 LEVELS: dict[int, tuple[str, ...]] = {
@@ -80,7 +80,31 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
         return f"the guide says this is {_NAMES[level[0]]}{said}, not {_NAMES[mine[0]]}"
     # Weaker: "not needed" where the passage says "essential", or states it plainly. A passage that
     # only calls it important or valued may be paraphrased as not strictly needed.
-    if mine[0] == 0 and (level[0] >= 3 or not theirs) and all(s[0] > 0 for s in theirs):
+    if mine[0] == 0 and (level[0] >= 3 or not theirs) and all(s[0] > 0 for s in theirs) \
+            and not _waived(claim_text, sentences):
         said = f" (it calls this \u201c{level[1]}\u201d)" if level[1] else ""
         return f"the guide says the opposite{said}"
     return ""
+
+
+# What a passage says may be done without ("even without winning", "no need to …", "not necessarily …").
+_WAIVER = re.compile(r"\b(?:without|no need (?:to|for)|not necessarily|(?:do|does)n't (?:really )?need(?: to)?|need not)"
+                     r"\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
+
+
+def _waived(claim_text: str, sentences: tuple[str, ...]) -> bool:
+    """The claim's "don't have to win" where the passage itself waives the same thing ("even
+    without winning, … is valuable"): the same polarity, not the opposite."""
+    denied = NOT_NEEDED.search(fold_quotes(claim_text).lower())
+    if not denied:
+        return False
+    after = re.findall(r"[\w'-]+", fold_quotes(claim_text).lower()[denied.end():])[:3]
+    waived = content_stems(" ".join(after))
+    if not waived:
+        return False
+    for sentence in sentences:
+        for match in _WAIVER.finditer(fold_quotes(sentence).lower()):
+            theirs = {re.sub(r"(\w)\1$", r"\1", w) for w in content_stems(match.group(1))}  # "winn(ing)"
+            if any(stem_matches(w, theirs) for w in waived):
+                return True
+    return False
