@@ -42,7 +42,8 @@ def read_claim(claim_text: str, sentences: tuple[str, ...]) -> list[Finding]:
     reason = listed.unlisted(claim_text, frozenset().union(*(c.stems for c in clauses)) if clauses else frozenset())
     if reason:
         findings.append(Finding("listed", reason))
-    reason = roles.about_the_author(claim_text, sentences) or speaker.conflated(claim_text, sentences)
+    reason = (roles.about_the_author(claim_text, sentences) or speaker.conflated(claim_text, sentences)
+              or speaker.borrowed(claim_text, sentences))
     if reason:
         findings.append(Finding("roles", reason))
     reason = polarity.flipped(claim_text, clauses)

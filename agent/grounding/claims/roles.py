@@ -115,19 +115,19 @@ def role_words(text: str) -> frozenset[str]:
 
 
 # Verbs of saying: "the author recommends X" reports the guide, it is not a claim about the author.
-_SAYS = re.compile(r"\bthe author(?:'s)?\s+(?:also\s+)?(?:says?|said|recommends?|suggests?|advises?|mentions?|notes?|"
+SAYS = re.compile(r"\bthe author(?:'s)?\s+(?:also\s+)?(?:says?|said|recommends?|suggests?|advises?|mentions?|notes?|"
                    r"writes|argues?|believes?|thinks?|stresses|emphasi[sz]es|explains?|warns?|lists?|describes?|"
                    r"calls?|shares?|loves?|likes?|points?|tells?|encourages?|discourages?|highlights?)\b")
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:i|i'm|i've|i'd|my|me|myself)(?![\w-])")
+FIRST_PERSON = re.compile(r"(?<![\w-])(?:i|i'm|i've|i'd|my|me|myself)(?![\w-])")
 
 
 def about_the_author(claim_text: str, sentences: tuple[str, ...]) -> str:
     """A claim that the author did or is something, against a passage where the author says
     nothing of themselves ("the author holds all of these certifications")."""
     low = fold_quotes(claim_text).lower()
-    if not re.search(r"\bthe author\b|\bauthor's\b|\bwritten by\b", low) or _SAYS.search(low):
+    if not re.search(r"\bthe author\b|\bauthor's\b|\bwritten by\b", low) or SAYS.search(low):
         return ""
-    if any(_FIRST_PERSON.search(fold_quotes(s).lower()) for s in sentences):
+    if any(FIRST_PERSON.search(fold_quotes(s).lower()) for s in sentences):
         return ""
     return "the guide says nothing about the author here"
 
