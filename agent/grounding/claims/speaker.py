@@ -53,7 +53,8 @@ def borrowed(claim_text: str, sentences: tuple[str, ...]) -> str:
     # The author's own clauses, cut once more where "I" starts one ("Coming from … myself, I was …").
     theirs = tuple(Clause(part, c.sentence, sentence_stems(part), frozenset(words(part)))
                    for c in clauses if c.sentence in own for part in _SELF.split(c.text) if part.strip())
-    stems = frozenset(content_stems(claim_text)) - role_words(claim_text) - DOMAIN - GENERIC - {"author"}  # no aliases: "software engineering" counts once
+    # content stems without aliases: "software engineering" counts once, not also as "swe"
+    stems = frozenset(content_stems(claim_text)) - role_words(claim_text) - DOMAIN - GENERIC - {"author"}
     matched = about(stems, claim_text, theirs)
     if not matched:
         return ""
