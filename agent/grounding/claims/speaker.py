@@ -23,7 +23,10 @@ _BE = r"\s+(?:is|was|are|were|has been|had been|used to be|once was)\s+(?:(?:a|a
 def conflated(claim_text: str, sentences: tuple[str, ...]) -> str:
     """Why the claim equates two people the passage keeps apart ("" when it does not)."""
     low = fold_quotes(claim_text).lower()
-    passage = {m.label for s in sentences for m in mentions(s, 1)}
+    named = {m.label for m in mentions(low, 0) if m.group == "person"}
+    if len(named) < 2 or not re.search(_BE, low):
+        return ""  # one person, or no "is": nobody made into someone else
+    passage = {m.label for s in sentences for m in mentions(s, 1)} & named
     for label, (pattern, _) in _PEOPLE.items():
         for other, (other_pattern, _) in _PEOPLE.items():
             if other == label or label not in passage or other not in passage:
