@@ -30,6 +30,9 @@ _NAMES = {5: "required of everyone", 4: "required", 3: "essential", 2: "importan
 MODAL_MARGIN = 1.0
 _SUFFICIENT = re.compile(r"\b(?:one|a single|a few|some)\b[^.;!?]{0,60}\b(?:good enough|enough|sufficient)\b")
 _UNIVERSAL = re.compile(r"\b(every|all|each|any)\b")  # modal words are looked for in clauses a word less close than the best match
+_OF_ALL = re.compile(r"\b(?:for|of|by|from)\s+(?:all|every|each|any)\b")
+# "without going through every resource", "not all of them": the claim asks for less too
+_UNDER_NEGATION = re.compile(r"(?:\bwithout|\bnot|n't|\bno need to|\bnever)\s+(?:[\w'-]+\s+){0,3}(?:every|all|each)\b")
 
 
 def strength(text: str) -> tuple[int, str] | None:
@@ -56,8 +59,12 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     mine = strength(claim_text)
     if not about:
         return ""
-    if mine and mine[0] >= 3 and _UNIVERSAL.search(claim_text.lower()):
-        mine = (mine[0] + 1, mine[1])  # "every ML engineer needs …" is a requirement, "mandatory for all" more
+    low = fold_quotes(claim_text).lower()
+    universal = _UNIVERSAL.search(low)
+    if mine and mine[0] >= 3 and universal and (universal.start() < low.find(mine[1]) or _OF_ALL.search(low)):
+        # a universal says who must ("every ML engineer needs …" is a requirement, "mandatory for
+        # all" more), not what ("need to know when each one suits")
+        mine = (mine[0] + 1, mine[1])
     passage = " ".join(c.text for c in about).lower()
     if re.search(r"\bboth\b", claim_text.lower()) and re.search(r"\beither\b", passage) and mine:
         return "the guide says either one, not both"
@@ -65,7 +72,7 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     # or "one resource from each section is good enough": the guide asks for less than "every".
     less = next((m.group(0) for c in about if (m := NOT_NEEDED.search(fold_quotes(c.text).lower())
                                                or _SUFFICIENT.search(fold_quotes(c.text).lower()))), "")
-    if less and _UNIVERSAL.search(claim_text.lower()) and not (mine and mine[0] == 0):
+    if less and universal and not (mine and mine[0] == 0) and not _UNDER_NEGATION.search(low):
         return f"the guide asks for less (\u201c{less}\u201d)"
     if mine is None:
         return ""

@@ -28,6 +28,7 @@ def flipped(claim_text: str, passage: tuple[Clause, ...]) -> str:
         if not matched:
             continue
         denies = words.negated(_needed(words.without_hedges(clause)))  # "not yet", "without a degree": neutral
+        denies = denies or bool(words.PARTIAL.search(fold_quotes(clause).lower()))  # "only part of" = "not completely"
         opposite = sorted(set().union(*(set(words.opposites(clause, c.text)) for c in matched)))
         if opposite:
             word = opposite[0]
