@@ -23,9 +23,11 @@ Metrics:
 - claims_heldout_f1 — held-out claim-check F1: claims_f1 on the held-out split (60 pairs written
   before the claim checks were tuned).
 - claims_heldout_kept — held-out supported claims kept: claims_kept on the held-out split.
-- claims_heldout2_f1 — fresh held-out claim-check F1: claims_f1 on the "heldout2" split (53 pairs
-  written after the claim checks were tuned and the first held-out split had been looked at).
-- claims_heldout2_kept — fresh held-out supported claims kept: claims_kept on "heldout2".
+- claims_heldout2_f1 — second held-out claim-check F1: claims_f1 on the "heldout2" split (53 pairs
+  written after the first held-out split had been looked at; its own errors were then looked at).
+- claims_heldout2_kept — second held-out supported claims kept: claims_kept on "heldout2".
+- claims_heldout3_f1, claims_heldout3_kept — the same on "heldout3" (34 pairs written after the
+  fixes heldout2 led to; the fresh figure).
 - claims_<kind>_f1 — per kind of claim pair: F1 of catching that kind against all supported pairs
   (for a supported kind: F1 of keeping it against all unsupported pairs).
 """
@@ -47,7 +49,7 @@ def run(context: Context) -> SuiteResult:
     tune = [r for r in claims if r.get("split", "tune") == "tune"]
     caught = score_claims(tune)
     metrics.update({f"claims_{key}": caught[key] for key in ("precision", "recall", "f1", "kept")})
-    for split in ("heldout", "heldout2"):
+    for split in ("heldout", "heldout2", "heldout3"):
         mine = [r for r in claims if r.get("split") == split]
         if mine:
             held = score_claims(mine)
