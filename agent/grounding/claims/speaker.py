@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from agent.grounding.claims.about import Clause, _has, about, passage_clauses
+from agent.grounding.claims.about import Clause, _has, _named, about, passage_clauses
 from agent.grounding.claims.roles import FIRST_PERSON, GENERIC, ROLES, SAYS, mentions, role_words
 from agent.grounding.terms import DOMAIN, content_stems, fold_quotes, sentence_stems, words
 
@@ -61,7 +61,8 @@ def borrowed(claim_text: str, sentences: tuple[str, ...]) -> str:
     matched = about(stems, claim_text, theirs)
     if not matched:
         return ""
-    missing = [s for s in sorted(stems) if not any(_has(s, c.stems) for c in matched)]
+    named = _named(claim_text)  # a tool or book is the name check's; what the author did is this one's
+    missing = [s for s in sorted(stems) if s not in named and not any(_has(s, c.stems) for c in matched)]
     others = [c for c in clauses if c.sentence not in own]
     if any(_has(s, c.stems) for s in missing for c in others):
         return "the guide says this of others, not of the author"

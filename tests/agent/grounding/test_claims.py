@@ -11,7 +11,8 @@ from agent.grounding.claims.rejected import rejected_sentences
 from agent.grounding.support import passage_view
 from agent.grounding.claims.speaker import conflated
 from agent.grounding.terms import counted_back, topics
-from tests.agent.grounding.guide_pairs import AGENTS, CAREER, DEGREE, DEMAND, KAGGLE, MLOPS, SOFTWARE, SYS, TRACK, TRAIN
+from tests.agent.grounding.guide_pairs import (AGENTS, ALGOS, CAREER, DEGREE, DEMAND, EDU, KAGGLE, MLOPS, SOFTWARE, SYS,
+                                              TRACK, TRAIN)
 
 BOOKS = ("For MLOps principle development, I highly recommend: - Designing Machine Learning Systems: An Iterative "
          "Process for Production-Ready Applications [Book] I will also place the latest book on the advanced AI "
@@ -33,6 +34,13 @@ BACKGROUND = ("Coming from a non-programming background myself, I was fortunate 
 HELPED = ("Recently, I had the opportunity to help a Master’s student prepare for an ML/AI Engineer role after "
           "graduation. Through my experience writing job descriptions, reviewing thousands of CVs, and hiring some "
           "amazing Machine Learning Engineers, I realized it would be valuable to share this with broader audience.")
+DISCLAIMER = ("Big disclaimer: These are my personal suggestions. If you think I’ve missed something or feel "
+              "differently, please share your thoughts in the comments — I’m always happy to learn from you! 😇 Also "
+              "you don’t need to go through them all! Even understanding the content of one resource from each "
+              "section is good enough to get started.")
+AREAS = ("- Business Domain Expertise: Understanding industries like healthcare, finance, or marketing to solve problems "
+         "specific to those fields. - Machine Learning Domain Expertise: Specializing in areas like NLP, Information "
+         "Retrieval (ranking), Computer Vision or Reinforcement Learning to bring depth to technical problem-solving.")
 CLOUD_START = ("Cloud platforms are essential in ML workflows for development, deployment, and scaling. I suggest "
                "starting with a cloud provider that is widely used by your target or current company.")
 
@@ -193,3 +201,28 @@ def test_two_people_kept_apart_unless_the_claim_supposes():
     assert conflated("The author is a Master's student.", sentences)
     both = ("Students can start with the basics.", "You should practise every day.")
     assert conflated("You are a student.", both) and conflated("If you are a student, practise.", both) == ""
+
+
+def test_a_universal_says_who_must_not_what(embedding_model):
+    # "each one" is what is chosen, not who must: "need" is one step above "must understand", fine
+    assert check("ML engineers need to know the classical algorithms and when each one suits the data.", ALGOS).supported
+    assert not check("Every ML engineer must know gradient boosting and SVMs by heart.", EDU).supported
+
+
+def test_asking_for_less_than_every_is_what_the_guide_asks(embedding_model):
+    assert check("You can get started without working through every resource in the list.", DISCLAIMER).supported
+    result = check("You should work through every resource in the list before you start.", DISCLAIMER)
+    assert not result.supported and "the guide asks for less" in result.reason
+
+
+def test_not_the_only_route_affirms_the_other_routes(embedding_model):
+    assert check("A computer science degree is not the only recognised route into ML engineering.", EDU).supported
+
+
+def test_only_part_of_reads_as_not_completely(embedding_model):
+    assert check("The author only watched part of the 25-hour PyTorch video.", TRAIN).supported
+
+
+def test_a_list_that_runs_into_its_verb_is_still_checked(embedding_model):
+    result = check("Specialising in areas like NLP, computer vision or robotics brings depth to problem-solving.", AREAS)
+    assert not result.supported and result.reason == "the guide does not list robotics"
