@@ -26,8 +26,9 @@ Metrics:
 - claims_heldout2_f1 — second held-out claim-check F1: claims_f1 on the "heldout2" split (53 pairs
   written after the first held-out split had been looked at; its own errors were then looked at).
 - claims_heldout2_kept — second held-out supported claims kept: claims_kept on "heldout2".
-- claims_heldout3_f1, claims_heldout3_kept — the same on "heldout3" (34 pairs written after the
-  fixes heldout2 led to; the fresh figure).
+- claims_heldout3_f1 — fresh held-out claim-check F1: claims_f1 on the "heldout3" split (34 pairs
+  written after the fixes heldout2 led to, scored once and never tuned on).
+- claims_heldout3_kept — fresh held-out supported claims kept: claims_kept on "heldout3".
 - claims_<kind>_f1 — per kind of claim pair: F1 of catching that kind against all supported pairs
   (for a supported kind: F1 of keeping it against all unsupported pairs).
 """
