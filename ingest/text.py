@@ -16,6 +16,13 @@ from __future__ import annotations
 
 import re
 
+# Sentences that point back ----------------------------------------------------------------------
+# Words a sentence opens with when its subject is the sentence before ("These certifications …",
+# "They ensure …"). One list for the verifier (`agent.grounding.verify.ANAPHOR`: a sentence left
+# dangling by a removal) and the composer (`agent.answer.points.refers_back`: a guide sentence that
+# cannot be quoted alone); each names the words it adds.
+POINTING_BACK = ("these", "those", "this", "they", "it", "such", "that")
+
 # Citations --------------------------------------------------------------------------------------
 CITATION = re.compile(r"\[\^?(\d+(?:\s*,\s*\^?\d+)*)\]")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.text import POINTING_BACK
+
 LEAD_IN = re.compile(r":\W*$|\b(recommend|suggest|include|includes|following|like|are|is)\W*$", re.IGNORECASE)
 # Interjections a sentence can lose and still say the same ("Trust me, building RAG systems…").
 INTERJECTION = re.compile(r"^(note|tip|p\.?s\.?)\s*:\s*|^(trust me|honestly|literally|in simple words),\s*", re.I)
@@ -28,7 +30,9 @@ ANECDOTE = re.compile(
 DANGLING = re.compile(
     r"\b(below|above|all (of )?these|this (book|one|video|series|course|list|playlist|article|blog)|these resources|"
     r"the following|following resources|here are some|as well:|mentioned (above|earlier))\b", re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"^\W*(?:(?:also|and|but|so|plus),?\s+)?(these|those|this|they|them|it|such|that)\b", re.IGNORECASE)
+# POINTING_BACK, and "them", after a leading "Also,"/"and"/"but": guide sentences open that way.
+BACK_REFERENCE = re.compile(rf"^\W*(?:(?:also|and|but|so|plus),?\s+)?({'|'.join(POINTING_BACK + ('them',))})\b",
+                            re.IGNORECASE)
 MISCONCEPTION = re.compile(
     r"\b(many assume|they think|people (think|believe|assume)|basically, they|get them mixed up|common confusion)\b"
     r"|=", re.IGNORECASE)

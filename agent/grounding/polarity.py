@@ -19,7 +19,7 @@ _NEGATION = re.compile(
 # Double negatives read as positive: "don't underestimate", "not only", "never stop learning".
 _NOT_NEGATION = re.compile(
     r"(?:\bnot|n't|\bnever|\bno)\s+(?:\w+\s+)?(?:underestimate|forget|ignore|overlook|neglect|stops?|"
-    r"give up|hesitate|miss|doubt|replaces?|substitutes?)\b|\bnot (?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
+    r"give up|hesitate|miss|doubt|replaces?|substitutes?)\b|\bnot (?:the )?(?:only|just|merely)\b|\bno doubt\b|\bno matter\b")
 
 _OPPOSITES = [
     ("strong", "weak"), ("high", "low"), ("more", "less"), ("more", "fewer"), ("increase", "decrease"),
@@ -30,6 +30,8 @@ _OPPOSITES = [
     ("rare", "common"), ("rarely", "often"), ("increasingly", "less"), ("increasingly", "decreasingly"),
     ("increasing", "decreasing"), ("rarely", "usually"), ("shortage", "surplus"), ("grow", "drop"),
     ("skyrocketed", "dropped"), ("unprecedented", "dropped"), ("rise", "decline"),
+    # who made it and who used it: the author read the book, not wrote it
+    ("read", "wrote"), ("read", "write"), ("read", "written"), ("read", "authored"),
 ]
 OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
@@ -58,7 +60,11 @@ inquest midwest backtest pretest retest""".split())
 _WEAK = re.compile(r"\b(without|rarely|hardly|seldom|barely|few|little|not yet|no more \w+ than|other than|"
                    r"lack|lacks|lacking|shortage)\b")
 # In a claim only these hedge: "rarely useful" or "little difference" deny what they qualify.
-_HEDGE = re.compile(r"\b(without|not yet|no more \w+ than|other than)\b")
+_HEDGE = re.compile(r"\b(without|with no|not yet|no more \w+ than|other than)\b")
+
+
+# A part for the whole: "only watched part of it" says what "didn't watch it completely" says.
+PARTIAL = re.compile(r"\bonly\s+(?:\w+\s+)?(?:part|partly|partially|some|half)\b")  # "only (watched) part of"
 
 
 def without_hedges(text: str) -> str:
@@ -94,6 +100,7 @@ def qualifiers(text: str) -> set[str]:
     """The absolute, comparative and superlative words of a text, grouped ("every" and "all" are one)."""
     low = fold_quotes(text).lower()
     low = re.sub(r"(?:\bnot|n't|\bnever|\bwithout|\bno)\s+(?:\w+\s+){0,2}any\b", " ", low)  # "don't write any": not "all"
+    low = re.sub(r"\bnot (?:the |just the )?only\b|\bonly\s+(?=(?:\w+\s+)?(?:part|partly|partially|some|half)\b)", " ", low)  # "not the only route"
     found = {QUALIFIERS[word] for word in _QUALIFIER.findall(low)}
     found |= {f"{word} than" for word in _COMPARISON.findall(low)}
     superlatives = {w for w in _SUPERLATIVE.findall(low) if w not in _NOT_SUPERLATIVE and w not in QUALIFIERS}

@@ -6,8 +6,9 @@ each hard check that fails:
   vector: a summary spans several sentences, and no extra embedding is needed);
 - overlap: the share of the sentence's content stems the passage has ("ml", "engineer" and the
   other words every guide uses count a third);
-- a number, year or duration the passage does not state; a name (tool, book, course, person,
-  acronym) it does not name; absolute words ("always", "only", "every") the passage does not use;
+- a number, year or duration the passage does not state (not "the two books" it presents); a name
+  (tool, book, course, person, acronym) it does not name (an umbrella term, "MLOps", is named by two
+  of its parts); absolute words ("always", "only", "every") the passage does not use;
 - what the claim asserts, read against the passage clauses about the same thing
   (`agent.grounding.claims`): the opposite polarity, a stronger modality, a ranking the passage
   does not make, other people than the passage speaks of, a view the passage reports to reject.
@@ -77,8 +78,9 @@ _SCOPE = frozenset({"all", "always", "only", "usually", "same", "already"})
 def passage_view(passage: str) -> PassageView:
     sentences = tuple(s for s in (plain(x) for x in split_passage(passage)) if s)
     text = " ".join(sentences)
-    return PassageView(sentences, frozenset(terms.expand(terms.content_stems(text))),
-                       frozenset(names.pool(text)), frozenset(terms.numbers(text)), text)
+    stems = terms.expand(terms.content_stems(text))
+    return PassageView(sentences, frozenset(stems | terms.topics(stems)),
+                       frozenset(names.pool(text) | terms.topics(stems)), frozenset(terms.numbers(text)), text)
 
 
 def claim_of(sentence: str) -> Claim:
@@ -104,16 +106,18 @@ def support(claim: Claim, claim_vector: np.ndarray, view: PassageView, sentence_
         for start in range(len(view.sentences) - size + 1):
             window = unit(sentence_vectors[start:start + size].sum(axis=0))
             similarity = max(similarity, float(window @ claim_vector))
-    overlap = terms.overlap(claim.stems, view.stems)
+    back = terms.counted_back(claim.text, view.stems)  # "the two books" the passage presents
+    stems = claim.stems - {word for word, n in terms.NUMBER_WORDS.items() if n in back}
+    overlap = terms.overlap(stems, view.stems)
     score = SIMILARITY_WEIGHT * max(similarity, 0.0) + (1 - SIMILARITY_WEIGHT) * overlap
-    if any(all(terms.stem_matches(s, terms.sentence_stems(sentence)) for s in claim.stems) for sentence in view.sentences):
+    if any(all(terms.stem_matches(s, terms.sentence_stems(sentence)) for s in stems) for sentence in view.sentences):
         # Every content word of the claim is in one passage sentence: a short restatement or
         # inference ("the latter is more about LLMs") that MiniLM scores low. The checks below
         # still decide whether it says what that sentence says.
         score = max(score, CONTAINED_FLOOR)
 
     reasons: list[str] = []
-    missing_numbers = sorted(n for n in claim.numbers if n not in view.numbers)
+    missing_numbers = sorted(n for n in claim.numbers - back if n not in view.numbers)
     if missing_numbers:
         score *= NUMBER_PENALTY
         reasons.append("the guide does not give the figure " + ", ".join(f"{n:g}" for n in missing_numbers))

@@ -14,8 +14,9 @@ WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 # Talk about the source rather than the subject: "the guide recommends …" adds no claim.
 META = frozenset("""guide guid author recommend suggest say mention accord describ
 roadmap article post passag source""".split())
-# Words that point back to what was said before ("the latter"): what they point to is the claim.
-REFERENCES = frozenset("latter former".split())
+# Words that point back to what was said before ("the latter", "the second one"), and light verbs of
+# being about something ("focuses on"): what they point to is the claim.
+REFERENCES = frozenset("latter former second one focus".split())
 # Prefixes a hyphen cuts off ("non-technical", "pre-trained"): not words of their own.
 FRAGMENTS = frozenset("non pre co re un sub semi anti".split())
 
@@ -87,6 +88,27 @@ def expand(stems: set[str]) -> set[str]:
         if all(part in stems for part in parts):
             out.add(acronym)
     return out
+
+
+# Umbrella terms a passage covers without naming them: it speaks of MLOps when it speaks of two of
+# its parts (an MLOps section body says "deployment pipelines" and "monitoring", not "MLOps").
+TOPICS = {"mlops": ("deploy", "production", "monitor", "serv", "versioning", "experiment", "retrain", "drift",
+                    "pipelin", "orchestrat")}
+
+
+def topics(stems: set[str] | frozenset[str]) -> set[str]:
+    """The umbrella terms (TOPICS) whose parts a passage's stems cover, at least two of them."""
+    return {topic for topic, parts in TOPICS.items() if sum(stem_matches(p, stems) for p in parts) >= 2}
+
+
+# "the two books", "these three courses": a count of what the passage itself presents, not a figure.
+_COUNT_BACK = re.compile(r"\b(?:the|these|those|both)\s+(two|three)\s+([a-z]{3,})")
+
+
+def counted_back(text: str, stems: frozenset[str]) -> set[float]:
+    """Counts in `text` that refer back to things the passage names (`stems`: the passage's)."""
+    return {float(NUMBER_WORDS[n]) for n, noun in _COUNT_BACK.findall(fold_quotes(text).lower())
+            if stem_matches(stem(noun), stems)}
 
 
 def stem_matches(word: str, pool: set[str]) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from agent.answer import extractive
 from agent.grounding.check import SentenceCheck, check_sentences
 from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, is_stray, split_lines
+from ingest.text import POINTING_BACK
 
 # After a removed sentence, the next one may lean on it. A connector ("Second,", "In contrast,") is
 # dropped; a sentence whose subject is a pronoun for what was removed ("They ensure that…", "It's a
@@ -21,7 +22,8 @@ from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, i
 CONNECTOR = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|additionally|also|moreover|"
                        r"furthermore|in addition|however|in contrast|on the other hand|therefore|thus|so|"
                        r"as a result|that said|besides|plus)\s*,\s*", re.IGNORECASE)
-ANAPHOR = re.compile(r"^(?:they|it|its|this|these|those|that|he|she|such)\b", re.IGNORECASE)
+# POINTING_BACK, and "its", "he", "she": a model's sentence may open with a possessive or a person.
+ANAPHOR = re.compile(rf"^(?:{'|'.join(POINTING_BACK + ('its', 'he', 'she'))})\b", re.IGNORECASE)
 DUMMY_IT = re.compile(r"^(?:it(?:'s|’s| is| was| can be| may be)|this is (?:why|how|where|what))\s+"
                       r"(?:\w+\s+){0,2}?(?:important|essential|crucial|key|vital|necessary|possible|worth|"
                       r"useful|helpful|recommended|common|hard|easy|difficult|better|best|good|great|"

@@ -6,7 +6,8 @@ nothing wrong:
 - polarity: the guide says the opposite (negation, "avoid", "no longer", opposite words);
 - modality: the guide says it less strongly ("valued", not "required");
 - comparison: the guide does not rank these ("better than", "the hardest");
-- roles: the guide says it of someone else (senior roles, the author, data scientists);
+- roles: the guide says it of someone else (senior roles, the author, data scientists), or makes
+  one person of two (speaker: "the author is a Master's student");
 - rejected: the guide reports the view only to reject it;
 - listed: an item added to a list the guide gives ("like NLP, robotics and …").
 `evals/checker.py` measures each on the labelled kinds of evals/datasets/claim_pairs.jsonl."""
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.grounding.claims import comparison, listed, modality, polarity, rejected, roles
+from agent.grounding.claims import comparison, listed, modality, polarity, rejected, roles, speaker
 from agent.grounding.claims.about import about, claim_clauses, passage_clauses
 from agent.grounding.terms import fold_quotes, sentence_stems
 
@@ -41,7 +42,8 @@ def read_claim(claim_text: str, sentences: tuple[str, ...]) -> list[Finding]:
     reason = listed.unlisted(claim_text, frozenset().union(*(c.stems for c in clauses)) if clauses else frozenset())
     if reason:
         findings.append(Finding("listed", reason))
-    reason = roles.about_the_author(claim_text, sentences)
+    reason = (roles.about_the_author(claim_text, sentences) or speaker.conflated(claim_text, sentences)
+              or speaker.borrowed(claim_text, sentences))
     if reason:
         findings.append(Finding("roles", reason))
     reason = polarity.flipped(claim_text, clauses)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agent.grounding import names as name_finder
-from agent.grounding.terms import DOMAIN, DOMAIN_WEIGHT, fold_quotes, sentence_stems, stem_matches, words
+from agent.grounding.terms import DOMAIN, DOMAIN_WEIGHT, fold_quotes, sentence_stems, stem, stem_matches, words
 
 # Clause boundaries: dashes, semicolons, colons, brackets, ", and", contrastive conjunctions, and
 # sentence ends the sentence splitter leaves inside a passage ("… all! 😇 Also …").
@@ -72,10 +72,22 @@ def passage_clauses(sentences: tuple[str, ...]) -> tuple[Clause, ...]:
     return _passage_clauses(sentences)
 
 
+# A short clause that speaks of "it" or "them" ("I didn't watch it completely") is about what
+# the clause before it named ("this nice 25 hours long YouTube video").
+_POINTS_BACK = re.compile(r"\b(?:it|them)\b(?!'s|\s+is\b)", re.IGNORECASE)
+POINTING_STEMS = 4  # longer clauses name their own subject
+
+
 @lru_cache(maxsize=2048)
 def _passage_clauses(sentences: tuple[str, ...]) -> tuple[Clause, ...]:
-    return tuple(Clause(part, i, sentence_stems(part), frozenset(words(part)))
-                 for i, s in enumerate(sentences) for part in clauses(s))
+    out: list[Clause] = []
+    for i, s in enumerate(sentences):
+        for part in clauses(s):
+            stems = sentence_stems(part)
+            if out and len(stems) <= POINTING_STEMS and _POINTS_BACK.search(fold_quotes(part)):
+                stems = stems | out[-1].stems
+            out.append(Clause(part, i, stems, frozenset(words(part))))
+    return tuple(out)
 
 
 def shared(stems: frozenset[str], names: frozenset[str], clause: Clause, rarity: dict[str, float],
@@ -118,7 +130,7 @@ def about(stems: frozenset[str], text: str, passage: tuple[Clause, ...],
     stems = stems - ignore
     named = _named(text)
     rarity = _rarity(stems, passage) if passage else {}
-    light = frozenset(words(text)) - _TRIVIAL - stems
+    light = frozenset(w for w in words(text) if w not in _TRIVIAL and stem(w) not in stems) - stems  # not "frameworks" again
     scored = [(shared(stems, named, c, rarity, name_weight) + LIGHT_WEIGHT * len(light & c.words), c) for c in passage]
     best = max((s for s, _ in scored), default=0.0)
     if best < 0.75:

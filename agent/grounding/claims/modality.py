@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from agent.grounding.claims.about import Clause
-from agent.grounding.terms import fold_quotes
+from agent.grounding.terms import content_stems, fold_quotes, stem_matches
 
 # strength -> words; the first word names the level in explanations.
 LEVELS: dict[int, tuple[str, ...]] = {
@@ -30,6 +30,9 @@ _NAMES = {5: "required of everyone", 4: "required", 3: "essential", 2: "importan
 MODAL_MARGIN = 1.0
 _SUFFICIENT = re.compile(r"\b(?:one|a single|a few|some)\b[^.;!?]{0,60}\b(?:good enough|enough|sufficient)\b")
 _UNIVERSAL = re.compile(r"\b(every|all|each|any)\b")  # modal words are looked for in clauses a word less close than the best match
+_OF_ALL = re.compile(r"\b(?:for|of|by|from)\s+(?:all|every|each|any)\b")
+# "without going through every resource", "not all of them": the claim asks for less too
+_UNDER_NEGATION = re.compile(r"(?:\bwithout|\bnot|n't|\bno need to|\bnever)\s+(?:[\w'-]+\s+){0,3}(?:every|all|each)\b")
 
 
 def strength(text: str) -> tuple[int, str] | None:
@@ -56,8 +59,12 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     mine = strength(claim_text)
     if not about:
         return ""
-    if mine and mine[0] >= 3 and _UNIVERSAL.search(claim_text.lower()):
-        mine = (mine[0] + 1, mine[1])  # "every ML engineer needs …" is a requirement, "mandatory for all" more
+    low = fold_quotes(claim_text).lower()
+    universal = _UNIVERSAL.search(low)
+    if mine and mine[0] >= 3 and universal and (universal.start() < low.find(mine[1]) or _OF_ALL.search(low)):
+        # a universal says who must ("every ML engineer needs …" is a requirement, "mandatory for
+        # all" more), not what ("need to know when each one suits")
+        mine = (mine[0] + 1, mine[1])
     passage = " ".join(c.text for c in about).lower()
     if re.search(r"\bboth\b", claim_text.lower()) and re.search(r"\beither\b", passage) and mine:
         return "the guide says either one, not both"
@@ -65,7 +72,7 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
     # or "one resource from each section is good enough": the guide asks for less than "every".
     less = next((m.group(0) for c in about if (m := NOT_NEEDED.search(fold_quotes(c.text).lower())
                                                or _SUFFICIENT.search(fold_quotes(c.text).lower()))), "")
-    if less and _UNIVERSAL.search(claim_text.lower()) and not (mine and mine[0] == 0):
+    if less and universal and not (mine and mine[0] == 0) and not _UNDER_NEGATION.search(low):
         return f"the guide asks for less (\u201c{less}\u201d)"
     if mine is None:
         return ""
@@ -80,7 +87,31 @@ def overstated(claim_text: str, about: list[Clause], sentences: tuple[str, ...],
         return f"the guide says this is {_NAMES[level[0]]}{said}, not {_NAMES[mine[0]]}"
     # Weaker: "not needed" where the passage says "essential", or states it plainly. A passage that
     # only calls it important or valued may be paraphrased as not strictly needed.
-    if mine[0] == 0 and (level[0] >= 3 or not theirs) and all(s[0] > 0 for s in theirs):
+    if mine[0] == 0 and (level[0] >= 3 or not theirs) and all(s[0] > 0 for s in theirs) \
+            and not _waived(claim_text, sentences):
         said = f" (it calls this \u201c{level[1]}\u201d)" if level[1] else ""
         return f"the guide says the opposite{said}"
     return ""
+
+
+# What a passage says may be done without ("even without winning", "no need to …", "not necessarily …").
+_WAIVER = re.compile(r"\b(?:without|no need (?:to|for)|not necessarily|(?:do|does)n't (?:really )?need(?: to)?|need not)"
+                     r"\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
+
+
+def _waived(claim_text: str, sentences: tuple[str, ...]) -> bool:
+    """The claim's "don't have to win" where the passage itself waives the same thing ("even
+    without winning, … is valuable"): the same polarity, not the opposite."""
+    denied = NOT_NEEDED.search(fold_quotes(claim_text).lower())
+    if not denied:
+        return False
+    after = re.findall(r"[\w'-]+", fold_quotes(claim_text).lower()[denied.end():])[:3]
+    waived = content_stems(" ".join(after))
+    if not waived:
+        return False
+    for sentence in sentences:
+        for match in _WAIVER.finditer(fold_quotes(sentence).lower()):
+            theirs = {re.sub(r"(\w)\1$", r"\1", w) for w in content_stems(match.group(1))}  # "winn(ing)"
+            if any(stem_matches(w, theirs) for w in waived):
+                return True
+    return False

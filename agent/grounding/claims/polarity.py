@@ -28,14 +28,25 @@ def flipped(claim_text: str, passage: tuple[Clause, ...]) -> str:
         if not matched:
             continue
         denies = words.negated(_needed(words.without_hedges(clause)))  # "not yet", "without a degree": neutral
+        denies = denies or bool(words.PARTIAL.search(fold_quotes(clause).lower()))  # "only part of" = "not completely"
         opposite = sorted(set().union(*(set(words.opposites(clause, c.text)) for c in matched)))
         if opposite:
             word = opposite[0]
             theirs = sorted(words.OPPOSITE[word] & set(fold_quotes(" ".join(c.text for c in matched)).lower().split()))
             return f"the guide says the opposite (\u201c{theirs[0] if theirs else 'not ' + word}\u201d)"
-        if not any(words.negated(_needed(c.text)) == denies or words.weakly_negated(c.text) for c in matched):
+        if not any(_agrees(c.text, denies) for c in matched):
             return "the guide says the opposite"
     return ""
+
+
+def _agrees(passage_clause: str, denies: bool) -> bool:
+    """Whether a passage clause may be read with the claim's polarity. A clause negated only by a
+    scope cue ("even without winning, … is valuable") is read without it, as the claim is: it
+    asserts what it says of the rest ("is valuable"), so "has no value" is the opposite. A clause
+    negated only by a frequency cue ("rarely comes clean") may be paraphrased either way."""
+    if words.negated(passage_clause) and not words.negated(words.without_hedges(passage_clause)):
+        passage_clause = words.without_hedges(passage_clause)
+    return words.negated(_needed(passage_clause)) == denies or words.weakly_negated(passage_clause)
 
 
 def _needed(text: str) -> str:

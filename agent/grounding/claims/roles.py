@@ -42,6 +42,10 @@ ROLES: dict[str, dict[str, tuple[str, str]]] = {
 # Words after which a role is the one acted on, not the actor ("mentoring junior engineers").
 _OBJECT = frozenset("mentor mentors mentoring mentored hire hires hiring hired help helps helping helped "
                     "including from alongside among to for want wants seek seeks expect expects".split())
+# After these a role does the next verb ("help ML engineers work", "expect candidates to show").
+_CAUSATIVE = frozenset("help helps helping helped let lets allow allows enable enables expect expects want wants".split())
+_DOES = re.compile(r"\s+(?!(?:with|in|on|at|for|from|of|by|and|or|who|that|which|across|into|through|like|as)\b)"
+                   r"(?:to\s+)?[a-z]+\b")
 _SAYER = re.compile(r"i (?:guess|think|believe|hope|am sure|'m sure)(?: that)? you\b")
 _DETERMINER = frozenset("a an the some many other more their your our".split())
 _WORKS_WITH = re.compile(r"\b(?:work|works|working|worked|collaborat\w*|along|together)\s+with\s+(?:[\w'-]+\s+){0,2}$")
@@ -68,6 +72,8 @@ def mentions(text: str, side: int) -> set[Mention]:
                 before = re.findall(r"[a-z']+", low[:match.start()])[-2:]
                 acted_on = bool(before) and (before[-1] in _OBJECT or (len(before) == 2 and before[0] in _OBJECT
                                                                        and before[1] in _DETERMINER))
+                if acted_on and _DOES.match(low[match.end():]) and _CAUSATIVE & set(before):
+                    acted_on = False  # "help ML engineers work": they do the working
                 acted_on = acted_on or bool(_WORKS_WITH.search(low[:match.start()]))
                 if label == "the author" and _SAYER.match(low[match.start():]):
                     acted_on = True  # "I guess you are …": the author says it of someone else
@@ -109,19 +115,19 @@ def role_words(text: str) -> frozenset[str]:
 
 
 # Verbs of saying: "the author recommends X" reports the guide, it is not a claim about the author.
-_SAYS = re.compile(r"\bthe author(?:'s)?\s+(?:also\s+)?(?:says?|said|recommends?|suggests?|advises?|mentions?|notes?|"
+SAYS = re.compile(r"\bthe author(?:'s)?\s+(?:also\s+)?(?:says?|said|recommends?|suggests?|advises?|mentions?|notes?|"
                    r"writes|argues?|believes?|thinks?|stresses|emphasi[sz]es|explains?|warns?|lists?|describes?|"
                    r"calls?|shares?|loves?|likes?|points?|tells?|encourages?|discourages?|highlights?)\b")
-_FIRST_PERSON = re.compile(r"(?<![\w-])(?:i|i'm|i've|i'd|my|me|myself)(?![\w-])")
+FIRST_PERSON = re.compile(r"(?<![\w-])(?:i|i'm|i've|i'd|my|me|myself)(?![\w-])")
 
 
 def about_the_author(claim_text: str, sentences: tuple[str, ...]) -> str:
     """A claim that the author did or is something, against a passage where the author says
     nothing of themselves ("the author holds all of these certifications")."""
     low = fold_quotes(claim_text).lower()
-    if not re.search(r"\bthe author\b|\bauthor's\b|\bwritten by\b", low) or _SAYS.search(low):
+    if not re.search(r"\bthe author\b|\bauthor's\b|\bwritten by\b", low) or SAYS.search(low):
         return ""
-    if any(_FIRST_PERSON.search(fold_quotes(s).lower()) for s in sentences):
+    if any(FIRST_PERSON.search(fold_quotes(s).lower()) for s in sentences):
         return ""
     return "the guide says nothing about the author here"
 

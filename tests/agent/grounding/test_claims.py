@@ -9,7 +9,10 @@ from agent.grounding.claims import read_claim
 from agent.grounding.claims.about import clauses
 from agent.grounding.claims.rejected import rejected_sentences
 from agent.grounding.support import passage_view
-from tests.agent.grounding.guide_pairs import AGENTS, CAREER, DEGREE, DEMAND, SOFTWARE, TRACK
+from agent.grounding.claims.speaker import conflated
+from agent.grounding.terms import counted_back, topics
+from tests.agent.grounding.guide_pairs import (AGENTS, ALGOS, CAREER, DEGREE, DEMAND, EDU, KAGGLE, MLOPS, SOFTWARE, SYS,
+                                              TRACK, TRAIN)
 
 BOOKS = ("For MLOps principle development, I highly recommend: - Designing Machine Learning Systems: An Iterative "
          "Process for Production-Ready Applications [Book] I will also place the latest book on the advanced AI "
@@ -28,6 +31,16 @@ ASSUME = ("Now, here’s where things get tricky: these days, many assume that M
 BACKGROUND = ("Coming from a non-programming background myself, I was fortunate to work with some incredible software "
               "engineers early in my career. I learned a lot by observing their approach and refining my skills "
               "through hands-on problem-solving.")
+HELPED = ("Recently, I had the opportunity to help a Master’s student prepare for an ML/AI Engineer role after "
+          "graduation. Through my experience writing job descriptions, reviewing thousands of CVs, and hiring some "
+          "amazing Machine Learning Engineers, I realized it would be valuable to share this with broader audience.")
+DISCLAIMER = ("Big disclaimer: These are my personal suggestions. If you think I’ve missed something or feel "
+              "differently, please share your thoughts in the comments — I’m always happy to learn from you! 😇 Also "
+              "you don’t need to go through them all! Even understanding the content of one resource from each "
+              "section is good enough to get started.")
+AREAS = ("- Business Domain Expertise: Understanding industries like healthcare, finance, or marketing to solve problems "
+         "specific to those fields. - Machine Learning Domain Expertise: Specializing in areas like NLP, Information "
+         "Retrieval (ranking), Computer Vision or Reinforcement Learning to bring depth to technical problem-solving.")
 CLOUD_START = ("Cloud platforms are essential in ML workflows for development, deployment, and scaling. I suggest "
                "starting with a cloud provider that is widely used by your target or current company.")
 
@@ -127,3 +140,89 @@ def test_the_same_words_with_the_same_polarity_raise_nothing():
     sentences = passage_view(AGENTS).sentences
     assert read_claim("Just go with LangGraph or CrewAI and get started.", sentences) == []
     assert [f.check for f in read_claim("Avoid LangGraph and CrewAI.", sentences)] == ["polarity"]
+
+
+# Reading what the sentence asserts (issue 13, second round): the same polarity is not the opposite,
+# and what the author says of themselves is not what the passage says of others.
+def test_a_need_the_passage_itself_waives_is_not_the_opposite(embedding_model):
+    assert check("You don't have to win a Kaggle competition for solid documentation of your process to be "
+                 "valuable.", KAGGLE).supported
+
+
+def test_a_scope_cue_is_read_alike_on_both_sides(embedding_model):
+    # "even without winning, … is valuable" asserts the value; "without winning … has no value" denies it
+    result = check("Without winning, solid documentation of your Kaggle process has no value.", KAGGLE)
+    assert not result.supported and "the guide says the opposite" in result.reason
+
+
+def test_those_a_tool_helps_do_something_are_the_ones_doing_it(embedding_model):
+    assert check("ML engineers automate workflows and deploy models at scale with Docker, Kubernetes, Airflow "
+                 "and CI/CD pipelines.", SYS).supported
+
+
+def test_the_author_made_into_the_person_they_helped(embedding_model):
+    result = check("The author was a Master's student preparing for an ML engineer role.", HELPED)
+    assert not result.supported
+    assert "the guide speaks of the author and a Master's student as different people" in result.reason
+
+
+def test_what_the_passage_says_of_others_is_not_said_of_the_author(embedding_model):
+    result = check("The author comes from a software engineering background.", SOFTWARE)
+    assert not result.supported and "the guide says this of others, not of the author" in result.reason
+    assert check("The author came from a non-programming background and learned from the software engineers "
+                 "they worked with.", SOFTWARE).supported
+
+
+def test_the_author_read_the_book_and_did_not_watch_all_of_the_video(embedding_model):
+    assert not check("The author wrote the book they recommend for these frameworks.", TRAIN).supported
+    # "I didnt watch it completely": "it" is the video of the clause before
+    result = check("The author says they watched the PyTorch video from start to finish.", TRAIN)
+    assert not result.supported and "the guide says the opposite" in result.reason
+
+
+def test_an_umbrella_term_is_named_by_its_parts(embedding_model):
+    assert check("MLOps for ML engineers covers model versioning, deployment pipelines and monitoring models in "
+                 "production.", MLOPS).supported
+
+
+def test_the_two_books_the_passage_presents_are_no_invented_figure(embedding_model):
+    assert check("Of the two books, the second one focuses more on foundation models.", BOOKS).supported
+
+
+def test_umbrella_terms_and_counts_that_point_back():
+    assert topics(frozenset({"deploy", "monitor", "model"})) == {"mlops"}
+    assert topics(frozenset({"deploy", "model"})) == set()
+    assert counted_back("Of the two books, the second one is newer.", frozenset({"book"})) == {2.0}
+    assert counted_back("Read two books.", frozenset({"book"})) == set()
+
+
+def test_two_people_kept_apart_unless_the_claim_supposes():
+    sentences = passage_view(HELPED).sentences
+    assert conflated("The author is a Master's student.", sentences)
+    both = ("Students can start with the basics.", "You should practise every day.")
+    assert conflated("You are a student.", both) and conflated("If you are a student, practise.", both) == ""
+
+
+def test_a_universal_says_who_must_not_what(embedding_model):
+    # "each one" is what is chosen, not who must: "need" is one step above "must understand", fine
+    assert check("ML engineers need to know the classical algorithms and when each one suits the data.", ALGOS).supported
+    assert not check("Every ML engineer must know gradient boosting and SVMs by heart.", EDU).supported
+
+
+def test_asking_for_less_than_every_is_what_the_guide_asks(embedding_model):
+    assert check("You can get started without working through every resource in the list.", DISCLAIMER).supported
+    result = check("You should work through every resource in the list before you start.", DISCLAIMER)
+    assert not result.supported and "the guide asks for less" in result.reason
+
+
+def test_not_the_only_route_affirms_the_other_routes(embedding_model):
+    assert check("A computer science degree is not the only recognised route into ML engineering.", EDU).supported
+
+
+def test_only_part_of_reads_as_not_completely(embedding_model):
+    assert check("The author only watched part of the 25-hour PyTorch video.", TRAIN).supported
+
+
+def test_a_list_that_runs_into_its_verb_is_still_checked(embedding_model):
+    result = check("Specialising in areas like NLP, computer vision or robotics brings depth to problem-solving.", AREAS)
+    assert not result.supported and result.reason == "the guide does not list robotics"
