@@ -75,8 +75,7 @@ def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: Sk
     budget = monthly_hours(plan.profile.hours_per_week)
     lines = [f"## Month {month.month} — {month.focus}", ""]
     if month.skills:
-        split = (f" — build on your goal {month.build_hours} h, foundations {month.hours - month.build_hours} h"
-                 if 0 < month.build_hours < month.hours else "")
+        split = _split(month)
         lines += [f"**Study ({month.hours} of {budget} h{split}):**", ""]
         lines += [f"- {_label(s)}: {_share(s, month.month, plan, totals)}" for s in month.skills]
         lines.append("")
@@ -86,6 +85,15 @@ def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: Sk
               "**From the guides:**", ""]
     lines += [f"- “{c.quote}” ({_where(c, skill_map)})" for c in month.citations]
     return lines
+
+
+def _split(month: Month) -> str:
+    """" — goal 20 h, around it 10 h, foundations 13 h", when the month has more than one strand."""
+    foundation = month.hours - month.build_hours - month.around_hours
+    parts = [(label, hours) for label, hours in (("build on your goal", month.build_hours),
+                                                 ("deepen around it", month.around_hours),
+                                                 ("foundations", foundation)) if hours]
+    return " — " + ", ".join(f"{label} {hours} h" for label, hours in parts) if len(parts) > 1 else ""
 
 
 def _where(citation, skill_map: SkillMap) -> str:

@@ -37,7 +37,7 @@ from functools import lru_cache
 import yaml
 
 from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, parse_profile, to_markdown
-from agent.plan.order import TRACK_GOALS
+from agent.plan.profile import TRACKS
 from agent.settings import PROJECT_ROOT
 from evals import dataset_loader
 from evals.suites import Context, SuiteResult, rounded
@@ -133,7 +133,7 @@ def random_profiles(n: int = RANDOM_PROFILES, seed: int = SEED) -> list[Profile]
     return [Profile(
         background=rng.choice(BACKGROUNDS),
         skills=tuple(s for s in ids if rng.random() < 0.25), hours_per_week=rng.randint(1, 80),
-        months=rng.randint(1, 24), track=rng.choice(sorted(TRACK_GOALS)),
+        months=rng.randint(1, 24), track=rng.choice(sorted(TRACKS)),
         preferences=Preferences(format=rng.choice(["courses", "books", "any"]), certification=rng.random() < 0.3,
                                 cloud=rng.choice([None, "aws", "gcp", "azure"])),
     ) for _ in range(n)]

@@ -41,9 +41,11 @@ def test_json_keeps_the_contract():
     assert list(data["profile"]) == ["background", "skills", "hours_per_week", "months", "track", "preferences",
                                      "certification_goal", "skipped", "focus", "wanted", "done", "in_progress", "swaps",
                                      "skill_goal", "uncovered_goal"]
-    assert list(data["goal"]) == ["name", "skills", "reached", "starts", "share", "needed_hours", "headline"]
+    assert list(data["goal"]) == ["name", "skills", "reached", "starts", "share", "around_share", "needed_hours",
+                                  "headline"]
     month = data["months"][0]
-    assert list(month) == ["month", "focus", "skills", "hours", "build_hours", "resources", "project", "checkpoint",
+    assert list(month) == ["month", "focus", "skills", "hours", "build_hours", "around_hours", "resources", "project",
+                           "checkpoint",
                            "citations"]
     assert list(month["skills"][0]) == ["id", "name", "hours", "part", "depth", "strand"]
     assert list(month["resources"][0]) == ["name", "kind", "source"]
