@@ -68,19 +68,26 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     wanted = {s: ("essentials" if goal_at_essentials else d) for s, d in depths.items()}
     needed = wanted if concepts else _required(wanted, skill_map, gone)
     around = around_goal(profile, skill_map)
-    extra = {s: d for s, d in _required(around, skill_map, gone).items() if s not in needed and s not in depths}
+    # Besides the path: what the goal's full depth needs (its prerequisites' essentials: group 0, with
+    # the goal's own depth), then what the skills around the goal need (group 1, in the around order).
+    for_depth = {s: d for s, d in _required({g: "full" for g in depths}, skill_map, gone).items()
+                 if s not in needed and s not in depths}
+    extra = {**{s: d for s, d in _required(around, skill_map, gone).items() if s not in needed and s not in depths},
+             **for_depth}
     lead = {s: n for n, s in enumerate(around)}  # what an around skill needs goes with it, in its turn
     for skill_id in reversed(list(around)):
         for other in _required({skill_id: around[skill_id]}, skill_map, gone):
             lead[other] = min(lead.get(other, len(around)), lead[skill_id])
-    for skill_id in depths:
-        lead.pop(skill_id, None)  # the goal's own depth comes before anything around it
+    for skill_id in [*depths, *for_depth]:
+        lead.pop(skill_id, None)  # the goal's own depth, and what it needs, come before anything around it
 
     def strand(skill_id: str, depth: str) -> Strand:
         if skill_id in depths and not (depth == "depth" and depths[skill_id] == "essentials"):
             return "build"
-        if skill_id in around or (skill_id in extra and skill_map.skills[skill_id].level != "foundation"):
+        if around.get(skill_id) == "full" or (around.get(skill_id) and depth != "depth"):
             return "around"
+        if skill_id in extra and depth != "depth" and skill_map.skills[skill_id].level != "foundation":
+            return "around"  # what the goal's depth, or a skill around it, needs first
         return "foundation"
 
     path: list[Item] = []
@@ -99,22 +106,23 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     for skill in topological([skill_map.skills[i] for i in extra], gone | set(needed)):
         hours = _hours(skill, profile)
         essentials = min(hours, skill.essentials.hours)
-        if extra[skill.id] == "full" or essentials == hours:
+        if essentials == hours:
             rest.append(Item(skill, "full", hours, False, strand=strand(skill.id, "full")))
-        else:
-            rest.append(Item(skill, "essentials", essentials, False, strand=strand(skill.id, "essentials")))
-            rest.append(Item(skill, "depth", hours - essentials, False, strand="foundation"))
+            continue
+        rest.append(Item(skill, "essentials", essentials, False, strand=strand(skill.id, "essentials")))
+        rest.append(Item(skill, "depth", hours - essentials, False, strand=strand(skill.id, "depth")))
     capstone = _capstone(profile, skill_map)
     if capstone:
         rest.append(Item(capstone, "full", capstone.hours, False, strand="build"))
-        lead[capstone.id] = len(around)
+        listed = list(skill_map.tracks[profile.track].around)[:skill_map.tracks[profile.track].capstone_at]
+        lead[capstone.id] = sum(1 for s in listed if s in around) - 0.5  # before the around skill listed after it
     track = [s.id for s in skill_map.in_track(profile.track)]
     taken = set(needed) | set(extra)
     others = [skill_map.skills[i] for i in _required({i: "full" for i in [*track, *rest_ids(rest)]
                                                       if i in skill_map.skills}, skill_map, gone)
               if i not in taken]
     rest += [Item(s, "full", _hours(s, profile), False) for s in topological(others, gone | taken)]
-    rest.sort(key=lambda item: _rest_rank(item, lead))
+    rest.sort(key=lambda item: _rest_rank(item, lead, set(for_depth)))
     return path, rest
 
 
@@ -131,9 +139,13 @@ def around_goal(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
                            if skill_map.skills[p].level != "foundation"})
         if profile.skill_goal:
             chosen.update({s.id: "full" for s in skill_map.skills.values() if set(s.prerequisites) & set(depths)})
-        if profile.certification_goal:  # the exam asks only the essentials of some of its skills: their depth
-            chosen.update({s: "full" for s, d in skill_map.certifications[profile.certification_goal].skills.items()
-                           if d == "essentials"})
+        if profile.certification_goal:  # the exam asks only the essentials of some of its skills: their
+            cert = skill_map.certifications[profile.certification_goal]  # depth; then its track's around skills
+            chosen.update({s: "full" for s, d in cert.skills.items() if d == "essentials"})
+            track = skill_map.tracks.get(cert.track)
+            if track:  # the track the certification belongs to: its goal skills, then its around skills
+                chosen.update({s: "full" for s in track.goal if s not in chosen})
+                chosen.update({s: d for s, d in track.around.items() if s not in chosen})
     else:
         track = skill_map.tracks.get(profile.track)
         chosen = dict(track.around) if track else {}
@@ -153,13 +165,13 @@ def rest_ids(items: list[Item]) -> list[str]:
     return [item.skill.id for item in items]
 
 
-def _rest_rank(item: Item, lead: dict[str, int]) -> tuple[int, ...]:
+def _rest_rank(item: Item, lead: dict[str, float], for_depth: set[str]) -> tuple[float, ...]:
     """The rest's order: the goal's own depth first; then what deepens the goal, in the order of its
     `around` list (what each needs with it); then the track's other skills and the depth of the
     prerequisites by level (the foundations), the depth of the maths last (the goal needed its
     essentials; the guides' foundations deepen while the learner builds). The packer keeps
     prerequisites first."""
-    if item.strand == "build" and item.skill.id not in lead:
+    if (item.strand == "build" and item.skill.id not in lead) or (item.skill.id in for_depth and item.depth != "depth"):
         return (0, 0, *item.skill.rank)
     if item.skill.id in lead and (item.strand != "foundation" or item.depth != "depth"):
         return (1, lead[item.skill.id], *item.skill.rank)

@@ -93,6 +93,7 @@ class Track:
     goal: tuple[str, ...]
     around: dict[str, str]
     capstone: Skill | None = None
+    capstone_at: int = 0  # where the capstone comes among the around skills (its place in the list)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,9 @@ def _certification(entry: dict, position: int) -> Certification:
 
 def _track(entry: dict, position: int) -> Track:
     """The track and its capstone, which needs the goal's skills and what the goal's project is deployed with."""
-    goal, around = tuple(entry["goal"]), dict(entry.get("around") or {})
+    goal, listed = tuple(entry["goal"]), list((entry.get("around") or {}).items())
+    around = {s: d for s, d in listed if s != "capstone"}
+    capstone_at = next((n for n, (s, _) in enumerate(listed) if s == "capstone"), len(around))
     capstone = None
     if entry.get("capstone"):
         c, passages = entry["capstone"], _passages(entry["capstone"]["passages"])
@@ -206,4 +209,4 @@ def _track(entry: dict, position: int) -> Track:
             keywords=(), passages=passages, resources=tuple(c.get("resources") or ()), project=c["project"],
             checkpoint=c["checkpoint"], position=position,
         )
-    return Track(id=entry["id"], goal=goal, around=around, capstone=capstone)
+    return Track(id=entry["id"], goal=goal, around=around, capstone=capstone, capstone_at=capstone_at)
