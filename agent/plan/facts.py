@@ -58,6 +58,7 @@ def extract_profile_facts(text: str) -> dict:
     certification, text = certification_goal(_normalise(text))
     said = statements(text)  # who the learner is and what they know: never from what they ask about
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
+    said = re.sub(rf"{phrases.ROLE}\s+with\s+(?={skill_terms()[0].pattern})", r"\1 using ", said)
     track, as_goal = _track(said)
     found = {
         "background": _background(said),
@@ -77,7 +78,7 @@ def extract_profile_facts(text: str) -> dict:
     wanted = wanted_skills(said) - lacking
     if phrases.NO_CODE.search(said) and "python" not in held:
         lacking.add("python")
-    implied = set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ()))
+    implied = set(load_skill_map().backgrounds.get(facts.get("background"), ()))
     if facts.get("background") == "data_analyst" and not phrases.SQL_ANALYST.search(said):
         implied = set()
     held |= implied - lacking

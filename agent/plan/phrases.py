@@ -95,12 +95,15 @@ _JOBS = (r"teacher|nurse|accountant|lawyer|chemist|physicist|biologist|marketer|
          r"consultant|economist|banker|translator|writer|lecturer|statistician|mathematician|actuary|researcher in \w+")
 BACKGROUNDS = [  # most specific first
     ("data_scientist", r"\bdata scientist\b"),
+    ("data_engineer", r"\b(?:data|etl|big data|analytics) engineers?\b"),
+    ("qa_engineer", rf"\b(?:qa|quality assurance|automation|software test|test)(?:\s+automation)?\s+(?:{DEV}|analyst|tester)s?\b"
+                    rf"|\bsoftware testers?\b|\bsdet\b|\bqa\b(?=\s*(?:here|,|\.|$))"),
     ("data_analyst", r"\b(?:data|business|bi|financial|marketing|product|reporting)?\s*analyst\b"
                      r"|\bbusiness intelligence\b"),
+    ("devops_engineer", rf"\bdevops(?:\s+{DEV})?\b|\bsre\b|\bsite reliability engineer\b"),
     ("software_engineer", rf"\b(?:software|backend|back-end|back end|frontend|front-end|front end|full[- ]?stack|"
-                          rf"web|mobile|java|python|golang|go|\.net|c#|ios|android|game|devops|platform|cloud)"
-                          rf"\s+{DEV}\b|\bswe\b|\bsre\b|\bprogrammer\b|\bdeveloper\b|\bsoftware engineer(?:ing)?\b"
-                          rf"|\bdevops\b"),
+                          rf"web|mobile|java|python|golang|go|\.net|c#|ios|android|game|platform|cloud)"
+                          rf"\s+{DEV}\b|\bswe\b|\bprogrammer\b|\bdeveloper\b|\bsoftware engineer(?:ing)?\b"),
     ("career_changer", rf"\bswitch(?:ing)? careers?\b|\bcareer (?:change|changer|switch|switcher|pivot|transition)\b"
                        rf"|\bchang(?:e|ing) careers?\b|\bpivot(?:ing)? (?:from|into|to)\b"
                        rf"|\bnon-?tech(?:nical)? background\b"
@@ -120,15 +123,12 @@ CLAUSE_OPENING = re.compile(r"^\W*(?:(?:an?|the|so|hi|hello|hey|well|ok|okay|sen
 CLAUSE_END = re.compile(r"[.!?;,:\n()]|\band\b|\bbut\b")
 ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|as a future|aspiring|not)\s+"
                                 r"(?:an?\s+)?$")
-# A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)".
-ROLE_TOOLS = re.compile(rf"\b({DEV}s?|analysts?|scientists?)\s*\(")
+# A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)"; so are
+# the skills right after "with" ("data engineer with Spark and Airflow", see facts.extract_profile_facts).
+ROLE = rf"\b({DEV}s?|analysts?|scientists?)"
+ROLE_TOOLS = re.compile(rf"{ROLE}\s*\(")
 # Only these analysts write SQL by the job's definition (a business or marketing analyst may not).
 SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness intelligence\b")
-BACKGROUND_SKILLS = {  # what a job cannot be done without
-    "software_engineer": ["software_engineering"],
-    "data_analyst": ["sql"],
-    "data_scientist": ["python", "probability_statistics", "classical_ml", "model_evaluation"],
-}
 TRACKS = [  # specialised first, generalist last
     ("llm", r"\bllms?\b|\blarge language models?\b|\bgen ?ai\b|\bgenerative ai\b|\brag\b|\bretrieval[- ]augmented\b"
             r"|\bai agents?\b|\bagentic\b|\bllm agents?\b|\bchat ?bots?\b|\bai engineer(?:ing)?\b|\blangchain\b"

@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from agent.plan.skillmap import load_skill_map
 
-Background = Literal["student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other"]
+Background = Literal["student", "software_engineer", "devops_engineer", "data_engineer", "qa_engineer", "data_analyst",
+                     "data_scientist", "career_changer", "other"]
+BACKGROUNDS: tuple[str, ...] = get_args(Background)
 Track = Literal["generalist", "mlops", "llm", "cv", "nlp", "data_science"]
 TRACKS: tuple[str, ...] = get_args(Track)
 

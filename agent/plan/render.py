@@ -13,7 +13,8 @@ from agent.plan.schema import Month, Plan, SkillHours
 from agent.plan.skillmap import SkillMap, load_skill_map
 
 BACKGROUND_NAMES = {
-    "student": "student", "software_engineer": "software engineer", "data_analyst": "data analyst",
+    "student": "student", "software_engineer": "software engineer", "devops_engineer": "DevOps engineer",
+    "data_engineer": "data engineer", "qa_engineer": "QA engineer", "data_analyst": "data analyst",
     "data_scientist": "data scientist", "career_changer": "career changer", "other": "not stated",
 }
 SUMMARY_CHARS = 90

@@ -104,6 +104,7 @@ class SkillMap:
     guide_titles: dict[str, str]  # guide file → title from its front matter
     short_titles: dict[str, str]  # guide file → short_title from its front matter, where it has one
     tracks: dict[str, Track] = field(default_factory=dict)
+    backgrounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role → the skills it implies
 
     def skill(self, skill_id: str) -> Skill:
         """A skill of the map, a certification's exam-preparation milestone or a track's capstone."""
@@ -151,7 +152,7 @@ def _load(corpus_dir: Path) -> SkillMap:
     return SkillMap(
         skills=skills, certifications=certifications, resources=resources, guide_titles={g: d.title for g, d in documents.items()},
         short_titles={g: d.metadata["short_title"] for g, d in documents.items() if d.metadata.get("short_title")},
-        tracks=tracks,
+        tracks=tracks, backgrounds={b["id"]: tuple(b.get("implies") or ()) for b in data.get("backgrounds") or ()},
     )
 
 

@@ -37,7 +37,7 @@ from functools import lru_cache
 import yaml
 
 from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, parse_profile, to_markdown
-from agent.plan.profile import TRACKS
+from agent.plan.profile import BACKGROUNDS, TRACKS
 from agent.settings import PROJECT_ROOT
 from evals import dataset_loader
 from evals.suites import Context, SuiteResult, rounded
@@ -46,7 +46,6 @@ RANDOM_PROFILES = 200
 SEED = 20261123
 CORPUS = PROJECT_ROOT / "corpus"
 PROFILE_KEYS = ("track", "hours_per_week", "months", "background")
-BACKGROUNDS = ("student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other")
 PREFERENCE_KEYS = ("format", "certification", "cloud")
 PROFILE_KEYS = (*PROFILE_KEYS, "certification_goal")
 

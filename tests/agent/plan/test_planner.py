@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, to_json, to_markdown
-from agent.plan.profile import TRACKS
+from agent.plan.profile import BACKGROUNDS, TRACKS
 from evals.suites.plans import violations
 from agent.settings import PROJECT_ROOT
 
@@ -29,8 +29,7 @@ GUIDES = {p.name: norm(p.read_text(encoding="utf-8")) for p in CORPUS.glob("*.md
 
 profiles = st.builds(
     Profile,
-    background=st.sampled_from(
-        ["student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other"]),
+    background=st.sampled_from(BACKGROUNDS),
     skills=st.sets(st.sampled_from(sorted(SKILLS))).map(lambda s: tuple(sorted(s))),
     hours_per_week=st.integers(1, 80),
     months=st.integers(1, 24),
