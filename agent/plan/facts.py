@@ -56,7 +56,9 @@ def extract_profile_facts(text: str) -> dict:
     """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months, track,
     format, certification, cloud, certification_goal, wanted, uncovered_goal}; a key only when stated."""
     certification, text = certification_goal(_normalise(text))
-    said = statements(text)  # who the learner is and what they know: never from what they ask about
+    # who the learner is and what they know: never from what they ask about ("what if I already know
+    # PyTorch?" says it, though, as a question)
+    said = statements(phrases.HYPOTHETICAL.sub(" ", text))
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
     said = re.sub(rf"{phrases.ROLE}\s+with\s+(?={skill_terms()[0].pattern})", r"\1 using ", said)
     track, as_goal = _track(said)
@@ -81,7 +83,7 @@ def extract_profile_facts(text: str) -> dict:
     implied = set(load_skill_map().backgrounds.get(facts.get("background"), ()))
     if facts.get("background") == "data_analyst" and not phrases.SQL_ANALYST.search(said):
         implied = set()
-    held |= implied - lacking
+    held |= (implied | _studied(said)) - lacking
     if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
     if "track" not in facts and not certification:  # no track named: a skill, or a topic, may be the goal
@@ -200,13 +202,30 @@ def _background(text: str) -> str | None:
     """The most specific role the learner says they have (see phrases.SELF_BEFORE)."""
     for background, pattern in phrases.BACKGROUNDS:
         for match in re.finditer(pattern, text):
-            before = text[max(0, match.start() - 40):match.start()]
-            if phrases.ROLE_WANTED_BEFORE.search(before[-30:]):
-                continue
-            opening = phrases.CLAUSE_END.split(before)[-1]
-            if phrases.SELF_BEFORE.search(before) or phrases.CLAUSE_OPENING.match(opening):
+            if _own_role(text, match.start(), match.end()):
                 return background
     return None
+
+
+def _studied(text: str) -> set[str]:
+    """What the fields the learner studied (or practises) surely taught them (skills.yaml `studies`)."""
+    implied: set[str] = set()
+    for field, (subject, people) in phrases.STUDY_FIELDS.items():
+        hits = [m.start() for m in phrases.study_patterns(subject).finditer(text)]
+        hits += [m.start() for m in re.finditer(rf"\b(?:{people})\b", text) if _own_role(text, m.start(), m.end())]
+        if any(not negated(text[max(0, h - 30):h]) and not phrases.ROLE_WANTED_BEFORE.search(text[max(0, h - 30):h])
+               for h in hits):
+            implied.update(load_skill_map().studies.get(field, ()))
+    return implied
+
+
+def _own_role(text: str, start: int, end: int) -> bool:
+    """Whether the role at text[start:end] is the learner's own (as for backgrounds)."""
+    before = text[max(0, start - 40):start]
+    if phrases.ROLE_WANTED_BEFORE.search(before[-30:]) or phrases.OTHER_PERSON_AFTER.match(text[end:]):
+        return False
+    opening = phrases.CLAUSE_END.split(before)[-1]
+    return bool(phrases.SELF_BEFORE.search(before) or phrases.CLAUSE_OPENING.match(opening))
 
 
 def _skills(text: str) -> tuple[set[str], set[str]]:

@@ -93,6 +93,12 @@ PYTHON_DEV = re.compile(rf"\bpython\s+{DEV}")
 _JOBS = (r"teacher|nurse|accountant|lawyer|chemist|physicist|biologist|marketer|salesperson|designer|journalist|"
          r"musician|chef|doctor|pharmacist|architect|civil engineer|mechanical engineer|electrical engineer|"
          r"consultant|economist|banker|translator|writer|lecturer|statistician|mathematician|actuary|researcher in \w+")
+# A PhD held, not one under way ("I have a physics PhD", "PhD in maths"; not "PhD student", "doing a PhD"):
+# someone coming to ML from research in another field.
+_DONE_PHD = (r"(?:\b(?:have|hold|got|finished|completed|earned)\s+(?:an?\s+|my\s+)?(?:[\w-]+\s+){0,2}?)?"
+             r"(?<!doing a )(?<!pursuing a )(?<!doing my )(?<!in my )(?<!during my )(?<!starting a )"
+             r"\b(?:phd|ph\.d\.?|doctorate)(?!\s+(?:student|candidate|program|programme|researcher|position|"
+             r"application|applicant)s?\b)")
 BACKGROUNDS = [  # most specific first
     ("data_scientist", r"\bdata scientist\b"),
     ("data_engineer", r"\b(?:data|etl|big data|analytics) engineers?\b"),
@@ -108,7 +114,8 @@ BACKGROUNDS = [  # most specific first
                        rf"|\bchang(?:e|ing) careers?\b|\bpivot(?:ing)? (?:from|into|to)\b"
                        rf"|\bnon-?tech(?:nical)? background\b"
                        rf"|\bfrom (?:teaching|nursing|accounting|law|sales|retail|hospitality|journalism)\b"
-                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:{_JOBS})s?\b"),
+                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:{_JOBS})s?\b"
+                       rf"|{_DONE_PHD}"),
     ("student", r"\bstudent\b|\bundergrad(?:uate)?\b|\bphd\b|\bfreshman\b|\bsophomore\b|\bstudying\b|\bfinal year\b"
                 r"|\bin college\b|\b(?:i'm|i am|im) (?:at|in) (?:college|university|uni)\b"),
 ]
@@ -120,6 +127,9 @@ SELF_BEFORE = re.compile(r"(?:\bi'm|\bi am|\bim|\bi work as|\bworking as|\bwork 
                          r"|\bmy role is|\bme:?)\s+(?:an?\s+|the\s+)?(?:[\w+#.-]+\s+){0,3}$")
 CLAUSE_OPENING = re.compile(r"^\W*(?:(?:an?|the|so|hi|hello|hey|well|ok|okay|senior|junior|lead|staff|principal|"
                             r"experienced|qualified|certified|trained|registered|\d+\s*(?:yo|years? old)|[\w+#.-]+)\s+){0,3}$")
+# "a data scientist friend": someone else's role.
+OTHER_PERSON_AFTER = re.compile(r"^\s+(?:friend|colleague|coworker|co-worker|team|teammate|manager|boss|mentor|partner|"
+                                r"wife|husband|brother|sister|dad|mom|mum|father|mother|son|daughter|cousin)s?\b")
 CLAUSE_END = re.compile(r"[.!?;,:\n()]|\band\b|\bbut\b")
 ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|as a future|aspiring|not)\s+"
                                 r"(?:an?\s+)?$")
@@ -185,6 +195,25 @@ UNCOVERED_TOPICS = [
 UNCOVERED_MENTIONS = {
     "recommender systems": "they name it only as a project idea",
     "reinforcement learning": "they name it only in passing, as a specialisation and a project idea",
+}
+
+# "what if I already have a physics PhD?", "and if I already know PyTorch?", "suppose I'm a data
+# scientist": a statement about the learner, asked as a question (facts reads what follows as said).
+HYPOTHETICAL = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:(?:and|but|so|ok|okay|hmm|well)\W+)?(?:what\s+(?:about\s+)?if|if|suppose|"
+                          r"supposing|assuming|assume|imagine|say|let's say|what about if)\s+(?:that\s+)?"
+                          r"(?=(?:i|i'm|im|i've|ive|my)\b)")
+# A field studied implies only what any degree in it teaches (corpus/skills.yaml `studies`): "PhD in
+# physics", "maths degree", "I studied statistics", "physicist".
+_DEGREE = r"(?:phd|ph\.d\.?|doctorate|master'?s|msc|m\.sc|bsc|b\.sc|ba|degree|diploma|major|majored|studied|graduated)"
+def study_patterns(field: str) -> re.Pattern:
+    """Where `field` (a regex) is said as what the learner studied."""
+    return re.compile(rf"\b(?:{_DEGREE}|background)\b(?:\s+[\w'-]+){{0,2}}?\s+(?:in|of)\s+(?:applied\s+|theoretical\s+|pure\s+)?(?:{field})\b"
+                      rf"|\b(?:{field})\s+(?:{_DEGREE}|graduate|background)\b")
+STUDY_FIELDS = {  # field id in skills.yaml `studies` → how it is said; the people who practise it
+    "physics": (r"physics|astrophysics", r"physicists?|astrophysicists?"),
+    "mathematics": (r"math|maths|mathematics", r"mathematicians?"),
+    "statistics": (r"statistics|stats", r"statisticians?"),
+    "actuarial_science": (r"actuarial science", r"actuar(?:y|ies)"),
 }
 
 # Time ----------------------------------------------------------------------------------------------

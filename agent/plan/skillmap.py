@@ -105,6 +105,7 @@ class SkillMap:
     short_titles: dict[str, str]  # guide file → short_title from its front matter, where it has one
     tracks: dict[str, Track] = field(default_factory=dict)
     backgrounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role → the skills it implies
+    studies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field studied → the skills it implies
 
     def skill(self, skill_id: str) -> Skill:
         """A skill of the map, a certification's exam-preparation milestone or a track's capstone."""
@@ -153,6 +154,7 @@ def _load(corpus_dir: Path) -> SkillMap:
         skills=skills, certifications=certifications, resources=resources, guide_titles={g: d.title for g, d in documents.items()},
         short_titles={g: d.metadata["short_title"] for g, d in documents.items() if d.metadata.get("short_title")},
         tracks=tracks, backgrounds={b["id"]: tuple(b.get("implies") or ()) for b in data.get("backgrounds") or ()},
+        studies={f["id"]: tuple(f.get("implies") or ()) for f in data.get("studies") or ()},
     )
 
 

@@ -162,7 +162,20 @@ def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(quest
     ("should a devops engineer learn kubernetes?", None, []),
     ("is Spark needed for MLOps? what about Airflow?", None, []),
     ("I want to become a data engineer", None, []),
-    ("PhD physicist, python daily", "career_changer", ["python"]),
+    ("PhD physicist, python daily", "career_changer", ["linear_algebra_calculus", "python"]),  # a physicist has the maths
+    # A field studied implies what any degree in it teaches (corpus/skills.yaml `studies`).
+    ("I have a maths degree and I know Python", None, ["linear_algebra_calculus", "probability_statistics", "python"]),
+    ("my background is in physics", None, ["linear_algebra_calculus"]),
+    ("I'm a PhD student in biology", "student", []),
+    ("I have a data scientist friend who says learn SQL", None, []),
+    ("I want to study statistics first", None, []),
+    ("what is a PhD worth for ML? should I study maths?", None, []),
+    # A self-statement asked as a question ("what if …?") is still about the learner.
+    ("what if I already have a physics PhD?", "career_changer", ["linear_algebra_calculus"]),
+    ("and if I already know PyTorch?", None, ["training_frameworks"]),
+    ("suppose I'm a data scientist?", "data_scientist",
+     ["classical_ml", "model_evaluation", "probability_statistics", "python"]),
+    ("what if I want to learn PyTorch?", None, []),
     ("I use numpy daily", None, ["python"]),
     ("I know Git and SQL", None, ["sql"]),
     ("Business analyst with no programming background", "data_analyst", []),
