@@ -78,8 +78,9 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     for skill_id in reversed(list(around)):
         for other in _required({skill_id: around[skill_id]}, skill_map, gone):
             lead[other] = min(lead.get(other, len(around)), lead[skill_id])
-    for skill_id in [*depths, *for_depth]:
-        lead.pop(skill_id, None)  # the goal's own depth, and what it needs, come before anything around it
+    for skill_id, depth in depths.items():
+        if depth == "full":
+            lead.pop(skill_id, None)  # the goal's own depth comes before anything around it
 
     def strand(skill_id: str, depth: str) -> Strand:
         if skill_id in depths and not (depth == "depth" and depths[skill_id] == "essentials"):
@@ -150,7 +151,9 @@ def around_goal(profile: Profile, skill_map: SkillMap) -> dict[str, str]:
         track = skill_map.tracks.get(profile.track)
         chosen = dict(track.around) if track else {}
     gone = _gone(profile)
-    return {s: d for s, d in chosen.items() if s not in gone and s not in depths and s in skill_map.skills}
+    # (a skill the goal needs only the essentials of is around it for its depth)
+    return {s: d for s, d in chosen.items()
+            if s not in gone and depths.get(s, "essentials") == "essentials" and s in skill_map.skills}
 
 
 def _capstone(profile: Profile, skill_map: SkillMap) -> Skill | None:

@@ -57,7 +57,8 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
 
 
 def _unscheduled(left: list[tuple[Item, int]]) -> list[Unscheduled]:
-    return [Unscheduled(id=item.skill.id, name=item.skill.name, hours=need, depth=item.depth) for item, need in left]
+    return [Unscheduled(id=item.skill.id, name=item.skill.name, hours=need, depth=item.depth, strand=item.strand)
+            for item, need in left]
 
 
 def _month(n: int, slots: list[Slot], profile: Profile, skill_map: SkillMap) -> Month:

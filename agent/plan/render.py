@@ -66,8 +66,9 @@ def to_markdown(plan: Plan, skill_map: SkillMap | None = None) -> str:
         lines += ["", *_month_lines(month, plan, totals, skill_map)]
     if plan.unscheduled:
         lines += ["", "## Not in this plan", ""]
-        lines += [f"- {u.name}{' — in depth' if u.depth == 'depth' else ''}: {u.hours} h still to go"
-                  for u in plan.unscheduled]
+        lines += [f"- {'🎯 ' if u.strand == 'build' else ''}{u.name}{' — in depth' if u.depth == 'depth' else ''}"
+                  f"{' — essentials' if u.depth == 'essentials' else ''}{' (deepens your goal)' if u.strand == 'around' else ''}"
+                  f": {u.hours} h still to go" for u in plan.unscheduled]
     lines += ["", "## Notes", "", *[f"- {note}" for note in plan.notes]]
     return "\n".join(lines) + "\n"
 

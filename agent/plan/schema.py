@@ -59,6 +59,7 @@ class Unscheduled(_Frozen):
     name: str
     hours: int
     depth: Literal["essentials", "depth", "full"] = "full"
+    strand: Literal["build", "around", "foundation"] = "foundation"  # as SkillHours.strand
 
 
 class Goal(_Frozen):

@@ -50,7 +50,7 @@ def test_json_keeps_the_contract():
     assert list(month["skills"][0]) == ["id", "name", "hours", "part", "depth", "strand"]
     assert list(month["resources"][0]) == ["name", "kind", "source"]
     assert list(month["citations"][0]) == ["guide", "title", "section", "quote"]
-    assert list(data["unscheduled"][0]) == ["id", "name", "hours", "depth"]
+    assert list(data["unscheduled"][0]) == ["id", "name", "hours", "depth", "strand"]
     assert to_dict(build_plan(Profile(track="llm", skills=("python",), hours_per_week=20))) == data
     assert to_dict(Plan.model_validate(data)) == data  # what the agent graph does with the tool's output
 
