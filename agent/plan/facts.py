@@ -61,6 +61,7 @@ def extract_profile_facts(text: str) -> dict:
     said = statements(phrases.HYPOTHETICAL.sub(" ", text))
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
     said = re.sub(rf"{phrases.ROLE}\s+with\s+(?={skill_terms()[0].pattern})", r"\1 using ", said)
+    said = re.sub(rf"{phrases.INTRO_LIST.pattern}(?={skill_terms()[0].pattern})", "here, i know ", said)
     track, as_goal = _track(said)
     found = {
         "background": _background(said),

@@ -78,9 +78,11 @@ QUESTION_START = re.compile(r"^\s*(?:what|what's|whats|which|how|why|when|where|
 PLAN_REQUEST = re.compile(r"\b(?:plan|roadmap|schedule|curriculum|study path|learning path)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 # "numpy daily", "Python at work": a use right after a skill says it is held.
-USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day)\b")
-LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
-                       r"professionally|all day)\b)")
+USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day|so far)\b")
+LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\+|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
+                       r"professionally|all day|so far)\b)")
+# "bootcamp grad here — python, pandas, sklearn": the skills right after a self-introduction are held.
+INTRO_LIST = re.compile(r"\bhere\s*(?:—|–|-|:|,)\s*")
 NO_CODE = re.compile(r"\b(?:no|never|zero|without|can't|cannot|don't|do not)\s+(?:any\s+|real\s+|prior\s+)?"
                      r"(?:cod(?:e|ed|ing)|programm(?:ed|ing)|program)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\bhowever\b|\balthough\b|\bwhereas\b")

@@ -13,7 +13,9 @@ and its citations quote their guide verbatim.
 Metrics:
 - fit — plan fit: share of plans.jsonl rows whose parsed profile matches every stated field and
   whose plan includes must_include, excludes must_not_include, reaches the goal as expected, and
-  names the goal (goal_name) and says what its headline must (headline_says) where the row asks.
+  names the goal (goal_name) and says what its headline must (headline_says) where the row asks;
+  puts at least goal_share_at_least % of the hours on the goal and what deepens it, and labels the
+  goal_strand skills as the goal wherever they appear (scheduled or left out).
 - goal_reached — goal reached: of the rows whose hours allow the goal (expect.goal = "reachable"),
   the share whose plan reaches it (at full depth or at its essentials).
 - goal_honest — honest when out of reach: of the rows whose hours do not (expect.goal =
@@ -71,6 +73,12 @@ def fit_failures(row: dict) -> list[str]:
         wrong.append(f"goal {plan.goal.name!r} != {expect['goal_name']!r}")
     if "headline_says" in expect and expect["headline_says"] not in plan.goal.headline:
         wrong.append(f"headline does not say {expect['headline_says']!r}: {plan.goal.headline}")
+    share = plan.goal.share + plan.goal.around_share
+    if share < expect.get("goal_share_at_least", 0):
+        wrong.append(f"{share}% of the hours on the goal and what deepens it < {expect['goal_share_at_least']}%")
+    labels = [(s.id, s.strand) for m in plan.months for s in m.skills] + [(u.id, u.strand) for u in plan.unscheduled]
+    wrong += [f"{i} labelled {strand}, not the goal" for i, strand in labels
+              if i in expect.get("goal_strand", ()) and strand != "build"]
     return wrong
 
 
