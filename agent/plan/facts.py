@@ -60,7 +60,9 @@ def extract_profile_facts(text: str) -> dict:
     # PyTorch?" says it, though, as a question)
     said = statements(phrases.HYPOTHETICAL.sub(" ", text))
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
-    said = re.sub(rf"{phrases.ROLE}\s+with\s+(?={skill_terms()[0].pattern})", r"\1 using ", said)
+    # "data engineer with Spark", "Mechanical engineer, MATLAB and some Python": the role's tools
+    tools = rf"(?=(?:[\w+#.-]+\s*(?:,|&|/|\band\b)\s*(?:some\s+|a bit of\s+)?){{0,3}}{skill_terms()[0].pattern})"
+    said = re.sub(rf"{phrases.ROLE}\s*(?:with|,|:|—|–)\s*{tools}", r"\1 using ", said)
     said = re.sub(rf"{phrases.INTRO_LIST.pattern}(?={skill_terms()[0].pattern})", "here, i know ", said)
     track, as_goal = _track(said)
     found = {
@@ -87,6 +89,12 @@ def extract_profile_facts(text: str) -> dict:
     held |= (implied | _studied(said)) - lacking
     if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
+    learning = _learning_now(said) - held - lacking
+    if learning:
+        facts["in_progress"] = sorted(learning)
+    if "track" not in facts and not certification and phrases.INDUSTRY_GOAL.search(said):
+        facts["track"] = "generalist"  # "ML in healthcare": the generalist track, with its business domain
+        wanted.add("business_domain")
     if "track" not in facts and not certification:  # no track named: a skill, or a topic, may be the goal
         named, uncovered = named_goal(said)
         wanted |= set(named)
@@ -206,6 +214,22 @@ def _background(text: str) -> str | None:
             if _own_role(text, match.start(), match.end()):
                 return background
     return None
+
+
+def _learning_now(text: str) -> set[str]:
+    """Skills the learner says they are learning now ("I'm learning Python and SQL"): the list right
+    after the words, up to the first word that is not a skill or a list word."""
+    pattern, terms = skill_terms()
+    found: set[str] = set()
+    for match in phrases.LEARNING_NOW.finditer(text):
+        at = match.end()
+        for skill in pattern.finditer(text, at):
+            gap = re.findall(r"[\w']+", text[at:skill.start()])
+            if any(word not in phrases.LIST_FILLER for word in gap):
+                break
+            found.update(terms.get(skill[0]) or terms.get(skill[0][:-1], []))
+            at = skill.end()
+    return found
 
 
 def _studied(text: str) -> set[str]:

@@ -144,7 +144,8 @@ SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness inte
 TRACKS = [  # specialised first, generalist last
     ("llm", r"\bllms?\b|\blarge language models?\b|\bgen ?ai\b|\bgenerative ai\b|\brag\b|\bretrieval[- ]augmented\b"
             r"|\bai agents?\b|\bagentic\b|\bllm agents?\b|\bchat ?bots?\b|\bai engineer(?:ing)?\b|\blangchain\b"
-            r"|\blanggraph\b|\bgpt\b|\bfoundation models?\b|\bprompt engineering\b"),
+            r"|\blanggraph\b|\bgpt\b|\bfoundation models?\b|\bprompt engineering\b"
+            r"|\bai[- ](?:features?|powered|apps?|applications?|assistants?|products?)\b"),
     ("mlops", r"\bml ?ops\b|\bml infrastructure\b|\bml platforms?\b|\bml pipelines?\b|\bmodel deployment\b"
               r"|\bdeploy(?:ing)? (?:ml |machine learning )?models\b|\bproduction ml\b|\bml in production\b"),
     ("cv", r"\bcomputer vision\b|\bimage (?:recognition|classification|processing)\b|\bobject detection\b"
@@ -211,12 +212,20 @@ def study_patterns(field: str) -> re.Pattern:
     """Where `field` (a regex) is said as what the learner studied."""
     return re.compile(rf"\b(?:{_DEGREE}|background)\b(?:\s+[\w'-]+){{0,2}}?\s+(?:in|of)\s+(?:applied\s+|theoretical\s+|pure\s+)?(?:{field})\b"
                       rf"|\b(?:{field})\s+(?:{_DEGREE}|graduate|background)\b")
+_ENGINEERING = r"mechanical|electrical|electronic|civil|chemical|aerospace|industrial"
 STUDY_FIELDS = {  # field id in skills.yaml `studies` → how it is said; the people who practise it
     "physics": (r"physics|astrophysics", r"physicists?|astrophysicists?"),
     "mathematics": (r"math|maths|mathematics", r"mathematicians?"),
     "statistics": (r"statistics|stats", r"statisticians?"),
     "actuarial_science": (r"actuarial science", r"actuar(?:y|ies)"),
+    "engineering": (rf"(?:{_ENGINEERING}) engineering", rf"(?:{_ENGINEERING}) engineers?"),
 }
+# "I'm learning Python", "currently studying SQL": a skill under way (counted half done), not a goal.
+LEARNING_NOW = re.compile(r"\b(?:i'm|i am|im|currently|still|been)\s+(?:\w+\s+){0,2}?(?:learning|studying)\s+")
+# "ML in healthcare": a goal in an industry the guides name ("Pick one industry (healthcare, finance or
+# marketing)"): the generalist track with business domain understanding as a goal skill.
+INDUSTRY_GOAL = re.compile(r"\b(?:ml|machine learning|ai|data science)\s+(?:in|for)\s+(?:the\s+)?(?:healthcare|health ?care|"
+                           r"medicine|the medical field|hospitals|finance|fintech|banking|insurance|marketing|retail)\b")
 
 # Time ----------------------------------------------------------------------------------------------
 HOURS = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")

@@ -54,7 +54,7 @@ PHRASINGS = [
     ("I know Python, my maths is rusty", {"skills": ["python"], "skills_not_held": MATHS}),
     ("I'm not familiar with Docker or Kubernetes", {"skills_not_held": ["docker"]}),
     ("I know nothing about ML", {"skills_not_held": ["classical_ml"]}),
-    ("I'm learning Python at the moment", {}),
+    ("I'm learning Python at the moment", {"in_progress": ["python"]}),  # under way: counted half done
     ("I've built RAG apps with LangChain", {"track": "llm", "skills": ["llms", "rag"]}),
     ("I know Python, LLM apps", {"track": "llm", "skills": ["python"]}),
     # track
@@ -208,3 +208,19 @@ def test_a_named_certification_becomes_the_goal(text, certification):
 ])
 def test_skills_the_learner_wants_to_learn_become_goals(text, wanted):
     assert extract_profile_facts(text).get("wanted") == wanted
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("I'm a nurse learning Python, 6 h a week, I want to do ML in healthcare.",
+     {"background": "career_changer", "hours_per_week": 6, "in_progress": ["python"], "track": "generalist",
+      "wanted": ["business_domain"]}),
+    ("Mechanical engineer, MATLAB and some Python, 10h/week",
+     {"background": "career_changer", "hours_per_week": 10, "skills": ["linear_algebra_calculus", "python"]}),
+    ("Frontend dev, I want to add AI features to my apps",
+     {"background": "software_engineer", "track": "llm", "skills": ["software_engineering"]}),
+    ("what is ML in healthcare like?", {}),
+    ("backend engineer, 20 hours a week, want to learn docker",
+     {"background": "software_engineer", "hours_per_week": 20, "wanted": ["docker"], "skills": ["software_engineering"]}),
+])
+def test_roles_tools_studies_and_skills_under_way(text, facts):
+    assert extract_profile_facts(text) == facts
