@@ -72,8 +72,9 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
     # the goal's own depth), then what the skills around the goal need (group 1, in the around order).
     for_depth = {s: d for s, d in _required({g: "full" for g in depths}, skill_map, gone).items()
                  if s not in needed and s not in depths}
-    extra = {**{s: d for s, d in _required(around, skill_map, gone).items() if s not in needed and s not in depths},
-             **for_depth}
+    around_needs = {s: d for s, d in _required(around, skill_map, gone).items()
+                    if s not in needed and s not in depths and s not in for_depth}
+    extra = {**around_needs, **for_depth}
     lead = {s: n for n, s in enumerate(around)}  # what an around skill needs goes with it, in its turn
     for skill_id in reversed(list(around)):
         for other in _required({skill_id: around[skill_id]}, skill_map, gone):
@@ -87,8 +88,8 @@ def work_items(profile: Profile, skill_map: SkillMap, goal_at_essentials: bool) 
             return "build"
         if around.get(skill_id) == "full" or (around.get(skill_id) and depth != "depth"):
             return "around"
-        if skill_id in extra and depth != "depth" and skill_map.skills[skill_id].level != "foundation":
-            return "around"  # what the goal's depth, or a skill around it, needs first
+        if skill_id in around_needs and depth != "depth" and skill_map.skills[skill_id].level != "foundation":
+            return "around"  # what a skill around the goal needs first (Docker, to deploy the goal's project)
         return "foundation"
 
     path: list[Item] = []
@@ -174,8 +175,10 @@ def _rest_rank(item: Item, lead: dict[str, float], for_depth: set[str]) -> tuple
     prerequisites by level (the foundations), the depth of the maths last (the goal needed its
     essentials; the guides' foundations deepen while the learner builds). The packer keeps
     prerequisites first."""
-    if (item.strand == "build" and item.skill.id not in lead) or (item.skill.id in for_depth and item.depth != "depth"):
-        return (0, 0, *item.skill.rank)
+    if item.strand == "build" and item.skill.id not in lead:
+        return (0, 0, *item.skill.rank)  # the goal's own depth: what is ready of it goes first
+    if item.skill.id in for_depth and item.depth != "depth":
+        return (0, 1, *item.skill.rank)  # then what the rest of its depth needs first
     if item.skill.id in lead and (item.strand != "foundation" or item.depth != "depth"):
         return (1, lead[item.skill.id], *item.skill.rank)
     if item.depth == "depth" and item.skill.area == "math_stats":
