@@ -65,12 +65,34 @@ def to_markdown(plan: Plan, skill_map: SkillMap | None = None) -> str:
     for month in plan.months:
         lines += ["", *_month_lines(month, plan, totals, skill_map)]
     if plan.unscheduled:
-        lines += ["", "## Not in this plan", ""]
-        lines += [f"- {'🎯 ' if u.strand == 'build' else ''}{u.name}{' — in depth' if u.depth == 'depth' else ''}"
-                  f"{' — essentials' if u.depth == 'essentials' else ''}{' (deepens your goal)' if u.strand == 'around' else ''}"
-                  f": {u.hours} h still to go" for u in plan.unscheduled]
+        lines += ["", "## Not in this plan", "", *_left_out(plan)]
     lines += ["", "## Notes", "", *[f"- {note}" for note in plan.notes]]
     return "\n".join(lines) + "\n"
+
+
+def _left_out(plan: Plan) -> list[str]:
+    """What did not fit: the goal's own and what deepens it one line a skill (its parts together),
+    the foundations in one line."""
+    rank = {"build": 0, "around": 1, "foundation": 2}
+    skills: dict[str, list] = {}
+    for u in plan.unscheduled:
+        skills.setdefault(u.id, []).append(u)
+    lines, foundations = [], []
+    for parts in skills.values():
+        strand = min((u.strand for u in parts), key=rank.get)
+        hours = sum(u.hours for u in parts)
+        split = (" (" + ", then ".join(f"{u.hours} h {'in depth' if u.depth == 'depth' else u.depth}" for u in parts) + ")"
+                 if len(parts) > 1 else " in depth" if parts[0].depth == "depth" else
+                 " essentials" if parts[0].depth == "essentials" else "")
+        if strand == "foundation":
+            foundations.append(f"{parts[0].name}{' in depth' if all(u.depth == 'depth' for u in parts) else ''} ({hours} h)")
+        else:
+            mark = "🎯 " if strand == "build" else ""
+            why = "" if strand == "build" else " — deepens your goal"
+            lines.append(f"- {mark}{parts[0].name}{why}: {hours} h still to go{split}")
+    if foundations:
+        lines.append(f"- Foundations for later: {', '.join(foundations)}.")
+    return lines
 
 
 def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: SkillMap) -> list[str]:
