@@ -82,8 +82,8 @@ def _left_out(plan: Plan) -> list[str]:
         strand = min((u.strand for u in parts), key=rank.get)
         hours = sum(u.hours for u in parts)
         split = (" (" + ", then ".join(f"{u.hours} h {'in depth' if u.depth == 'depth' else u.depth}" for u in parts) + ")"
-                 if len(parts) > 1 else " in depth" if parts[0].depth == "depth" else
-                 " essentials" if parts[0].depth == "essentials" else "")
+                 if len(parts) > 1 else " (in depth)" if parts[0].depth == "depth" else
+                 " (essentials)" if parts[0].depth == "essentials" else "")
         if strand == "foundation":
             foundations.append(f"{parts[0].name}{' in depth' if all(u.depth == 'depth' for u in parts) else ''} ({hours} h)")
         else:
