@@ -264,6 +264,8 @@ def _skills(text: str) -> tuple[set[str], set[str]]:
             if polarity == "pos":
                 held.update(skill_ids)
                 lacking.difference_update(skill_ids)
+                if match[0].rstrip("s") in phrases.PYTHON_LIBRARIES or match[0] in phrases.PYTHON_LIBRARIES:
+                    held.add("python")  # nobody uses PyTorch or scikit-learn without Python
             elif polarity == "neg":
                 lacking.update(skill_ids)
                 held.difference_update(skill_ids)

@@ -29,6 +29,9 @@ SYNONYMS = {
     "vector databases": ["rag"], "vector database": ["rag"], "vector db": ["rag"], "vector stores": ["rag"],
     "langchain": ["llms"], "openai api": ["llms"],
 }
+# Libraries used only from Python: using one means knowing Python ("I know PyTorch").
+PYTHON_LIBRARIES = {"pytorch", "torch", "scikit-learn", "scikit learn", "sklearn", "keras", "fastai", "xgboost",
+                    "pyspark", "spacy", "crewai", "numpy", "pandas", "matplotlib"}  # (LangChain has a JS twin)
 # skills.yaml keywords too generic to say a skill is held ("I have a CV", "I used GitHub", "production").
 GENERIC = {
     "programming", "production", "apis", "rest api", "validation", "metrics", "accuracy", "cv", "images",

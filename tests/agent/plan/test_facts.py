@@ -172,7 +172,9 @@ def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(quest
     ("what is a PhD worth for ML? should I study maths?", None, []),
     # A self-statement asked as a question ("what if …?") is still about the learner.
     ("what if I already have a physics PhD?", "career_changer", ["linear_algebra_calculus"]),
-    ("and if I already know PyTorch?", None, ["training_frameworks"]),
+    ("and if I already know PyTorch?", None, ["python", "training_frameworks"]),  # PyTorch is used from Python
+    ("I use sklearn daily", None, ["classical_ml", "python"]),
+    ("I've used LangChain", None, ["llms"]),  # LangChain has a JavaScript twin: not surely Python
     ("suppose I'm a data scientist?", "data_scientist",
      ["classical_ml", "model_evaluation", "probability_statistics", "python"]),
     ("what if I want to learn PyTorch?", None, []),
