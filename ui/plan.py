@@ -151,7 +151,7 @@ def plan_tab() -> PlanTab:
         with gr.Column(scale=2, min_width=320):
             prefill_note = gr.Markdown("Tell me about yourself here, or in the chat: the form fills in from it.",
                                        elem_id="plan-prefill")
-            background = gr.Dropdown([(name.capitalize(), key) for key, name in BACKGROUND_NAMES.items()],
+            background = gr.Dropdown([(name[0].upper() + name[1:], key) for key, name in BACKGROUND_NAMES.items()],
                                      value=DEFAULTS["background"], label="Background", elem_id="plan-background")
             track = gr.Dropdown([(name[0].upper() + name[1:], key) for key, name in TRACK_NAMES.items()],
                                 value=DEFAULTS["track"], label="Goal track", elem_id="plan-track")

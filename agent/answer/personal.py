@@ -29,7 +29,8 @@ FIRST = 3  # skills named under "start with"
 LATER = 4  # skills named under "can wait"
 NOT_NEEDED = re.compile(r"\b(don'?t need|doesn'?t need|does not necessarily|not necessarily|no more theoretical|"
                         r"good enough to get started|don'?t get tied up|doesn'?t need to have complete)\b", re.I)
-BACKGROUNDS = {"software_engineer": "software engineering", "data_analyst": "data analysis",
+BACKGROUNDS = {"software_engineer": "software engineering", "devops_engineer": "DevOps", "data_engineer": "data engineering",
+               "qa_engineer": "quality assurance", "data_analyst": "data analysis",
                "data_scientist": "data science", "student": "your studies", "career_changer": "another field"}
 
 

@@ -40,7 +40,7 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     deps = runtime.context
     emit({"status": "Searching the guides…"})
     started = time.perf_counter()
-    message, history = search_text(state["message"]), state.get("queries") or []
+    message, history = search_text(asked(state)), state.get("queries") or []
     if not message:  # another language, and no English term to search with
         return {"route": "not_english", "query": "", "passages": []}
     previous_kind = QuestionKind(**state["last_kind"]) if history and state.get("last_kind") else None
@@ -73,6 +73,11 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
         update["route"] = ("not_english" if not is_english(state["message"])
                            else "not_covered" if in_domain(message) else "off_topic")
     return update
+
+
+def asked(state: ChatState) -> str:
+    """What this turn answers: the message, or the earlier question it restates for a new profile."""
+    return state.get("restated") or state["message"]
 
 
 def last_answer(state: ChatState) -> str:
@@ -135,9 +140,9 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
     timings = dict(state.get("timings") or {})
     started = time.perf_counter()
     question = state["query"]
-    if question != state["message"]:  # a condensed follow-up: rank by what is asked now, and what "it" names
+    if question != asked(state):  # a condensed follow-up: rank by what is asked now, and what "it" names
         names = answer_names(last_answer(state)) if kind.kind != "comparison" else []  # (a comparison has its sides)
-        question = " ".join([state["message"], *names])
+        question = " ".join([asked(state), *names])
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
                                 skill_map)
@@ -149,7 +154,7 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
         return {**update, "draft": composed, "notice": join_notices(state.get("notice"), deps.llm_error)}
     earlier = (state.get("last_points") or [""])[0]
     notes = skeleton.render(max_words=NOTES_WORDS)
-    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(state["message"], notes, earlier))]
+    messages = [Message("system", SYSTEM_PROMPT), Message("user", question_prompt(asked(state), notes, earlier))]
     pieces: list[str] = []
     turn = get_config().get("configurable", {}).get("turn_id")
     try:

@@ -78,7 +78,25 @@ def plan_diff(old: Plan, new: Plan) -> list[str]:
     if old.goal.reached != new.goal.reached or old.goal.starts != new.goal.starts:
         lines.append(f"Goal: {_reach(old)} → {_reach(new)}.")
     lines += [n for n in new.notes if "swapped" in n and n not in old.notes]
+    known = [s for s in new.profile.skills if s not in old.profile.skills and s not in freed]
+    if known:  # held now, though the plan had not reached them yet (or they were left out)
+        lines.append(f"Counted as known: {_and([_skill_name(s) for s in known])}"
+                     + (" (it was not in the months yet)." if len(known) == 1 else " (not in the months yet)."))
+    if new.profile.background != old.profile.background:
+        lines.append(f"Background: {_background(old)} → {_background(new)}.")
     return lines or ["Nothing changed: the plan already fits that."]
+
+
+def _skill_name(skill_id: str) -> str:
+    from agent.plan.skillmap import load_skill_map
+
+    return load_skill_map().skill(skill_id).name
+
+
+def _background(plan: Plan) -> str:
+    from agent.plan.render import BACKGROUND_NAMES
+
+    return BACKGROUND_NAMES[plan.profile.background]
 
 
 def _and(items: list[str]) -> str:

@@ -56,8 +56,14 @@ def extract_profile_facts(text: str) -> dict:
     """The fields `text` states, as {background, skills, skills_not_held, hours_per_week, months, track,
     format, certification, cloud, certification_goal, wanted, uncovered_goal}; a key only when stated."""
     certification, text = certification_goal(_normalise(text))
-    said = statements(text)  # who the learner is and what they know: never from what they ask about
+    # who the learner is and what they know: never from what they ask about ("what if I already know
+    # PyTorch?" says it, though, as a question)
+    said = statements(phrases.HYPOTHETICAL.sub(" ", text))
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
+    # "data engineer with Spark", "Mechanical engineer, MATLAB and some Python": the role's tools
+    tools = rf"(?=(?:[\w+#.-]+\s*(?:,|&|/|\band\b)\s*(?:some\s+|a bit of\s+)?){{0,3}}{skill_terms()[0].pattern})"
+    said = re.sub(rf"{phrases.ROLE}\s*(?:with|,|:|—|–)\s*{tools}", r"\1 using ", said)
+    said = re.sub(rf"{phrases.INTRO_LIST.pattern}(?={skill_terms()[0].pattern})", "here, i know ", said)
     track, as_goal = _track(said)
     found = {
         "background": _background(said),
@@ -77,12 +83,18 @@ def extract_profile_facts(text: str) -> dict:
     wanted = wanted_skills(said) - lacking
     if phrases.NO_CODE.search(said) and "python" not in held:
         lacking.add("python")
-    implied = set(phrases.BACKGROUND_SKILLS.get(facts.get("background"), ()))
+    implied = set(load_skill_map().backgrounds.get(facts.get("background"), ()))
     if facts.get("background") == "data_analyst" and not phrases.SQL_ANALYST.search(said):
         implied = set()
-    held |= implied - lacking
+    held |= (implied | _studied(said)) - lacking
     if phrases.PYTHON_DEV.search(said) and "python" not in lacking:
         held.add("python")
+    learning = _learning_now(said) - held - lacking
+    if learning:
+        facts["in_progress"] = sorted(learning)
+    if "track" not in facts and not certification and phrases.INDUSTRY_GOAL.search(said):
+        facts["track"] = "generalist"  # "ML in healthcare": the generalist track, with its business domain
+        wanted.add("business_domain")
     if "track" not in facts and not certification:  # no track named: a skill, or a topic, may be the goal
         named, uncovered = named_goal(said)
         wanted |= set(named)
@@ -199,13 +211,46 @@ def _background(text: str) -> str | None:
     """The most specific role the learner says they have (see phrases.SELF_BEFORE)."""
     for background, pattern in phrases.BACKGROUNDS:
         for match in re.finditer(pattern, text):
-            before = text[max(0, match.start() - 40):match.start()]
-            if phrases.ROLE_WANTED_BEFORE.search(before[-30:]):
-                continue
-            opening = phrases.CLAUSE_END.split(before)[-1]
-            if phrases.SELF_BEFORE.search(before) or phrases.CLAUSE_OPENING.match(opening):
+            if _own_role(text, match.start(), match.end()):
                 return background
     return None
+
+
+def _learning_now(text: str) -> set[str]:
+    """Skills the learner says they are learning now ("I'm learning Python and SQL"): the list right
+    after the words, up to the first word that is not a skill or a list word."""
+    pattern, terms = skill_terms()
+    found: set[str] = set()
+    for match in phrases.LEARNING_NOW.finditer(text):
+        at = match.end()
+        for skill in pattern.finditer(text, at):
+            gap = re.findall(r"[\w']+", text[at:skill.start()])
+            if any(word not in phrases.LIST_FILLER for word in gap):
+                break
+            found.update(terms.get(skill[0]) or terms.get(skill[0][:-1], []))
+            at = skill.end()
+    return found
+
+
+def _studied(text: str) -> set[str]:
+    """What the fields the learner studied (or practises) surely taught them (skills.yaml `studies`)."""
+    implied: set[str] = set()
+    for field, (subject, people) in phrases.STUDY_FIELDS.items():
+        hits = [m.start() for m in phrases.study_patterns(subject).finditer(text)]
+        hits += [m.start() for m in re.finditer(rf"\b(?:{people})\b", text) if _own_role(text, m.start(), m.end())]
+        if any(not negated(text[max(0, h - 30):h]) and not phrases.ROLE_WANTED_BEFORE.search(text[max(0, h - 30):h])
+               for h in hits):
+            implied.update(load_skill_map().studies.get(field, ()))
+    return implied
+
+
+def _own_role(text: str, start: int, end: int) -> bool:
+    """Whether the role at text[start:end] is the learner's own (as for backgrounds)."""
+    before = text[max(0, start - 40):start]
+    if phrases.ROLE_WANTED_BEFORE.search(before[-30:]) or phrases.OTHER_PERSON_AFTER.match(text[end:]):
+        return False
+    opening = phrases.CLAUSE_END.split(before)[-1]
+    return bool(phrases.SELF_BEFORE.search(before) or phrases.CLAUSE_OPENING.match(opening))
 
 
 def _skills(text: str) -> tuple[set[str], set[str]]:
@@ -219,6 +264,8 @@ def _skills(text: str) -> tuple[set[str], set[str]]:
             if polarity == "pos":
                 held.update(skill_ids)
                 lacking.difference_update(skill_ids)
+                if match[0].rstrip("s") in phrases.PYTHON_LIBRARIES or match[0] in phrases.PYTHON_LIBRARIES:
+                    held.add("python")  # nobody uses PyTorch or scikit-learn without Python
             elif polarity == "neg":
                 lacking.update(skill_ids)
                 held.difference_update(skill_ids)

@@ -66,7 +66,17 @@ def _needs(item: Item, first: dict[str, Item]) -> list[int]:
 def _fill(queue: list[Item], month: list[Slot], left: dict[int, int], finished: set[int], free: int,
           build_cap: int, needs: dict[int, list[int]], sequential: bool, tidy: bool) -> int:
     """Put `queue`'s next items into `month` (goal items up to `build_cap` hours this month);
-    `sequential` stops at the first item that cannot go on, otherwise later ready items go first."""
+    `sequential` stops at the first item that cannot go on, otherwise later ready items go first
+    (and once one is finished, the queue is read again from the top: what it unblocked comes first)."""
+    while True:
+        before = free
+        free = _fill_once(queue, month, left, finished, free, build_cap, needs, sequential, tidy)
+        if sequential or free <= 0 or free == before:
+            return free
+
+
+def _fill_once(queue: list[Item], month: list[Slot], left: dict[int, int], finished: set[int], free: int,
+               build_cap: int, needs: dict[int, list[int]], sequential: bool, tidy: bool) -> int:
     build_used = sum(s.hours for s in month if s.item.goal)
     for item in queue:
         if free <= 0:
@@ -91,9 +101,16 @@ def _fill(queue: list[Item], month: list[Slot], left: dict[int, int], finished: 
         build_used += take if item.goal else 0
         if take == need:
             finished.add(id(item))
+            if not sequential and needs_unblocked(item, queue, needs, left):
+                break  # read the queue again from the top
         elif sequential:
             break
     return free
+
+
+def needs_unblocked(done: Item, queue: list[Item], needs: dict[int, list[int]], left: dict[int, int]) -> bool:
+    """Whether finishing `done` lets an item waiting for it go on."""
+    return any(left[id(item)] and id(done) in needs[id(item)] for item in queue)
 
 
 def _merge(month: list[Slot]) -> list[Slot]:

@@ -29,6 +29,9 @@ SYNONYMS = {
     "vector databases": ["rag"], "vector database": ["rag"], "vector db": ["rag"], "vector stores": ["rag"],
     "langchain": ["llms"], "openai api": ["llms"],
 }
+# Libraries used only from Python: using one means knowing Python ("I know PyTorch").
+PYTHON_LIBRARIES = {"pytorch", "torch", "scikit-learn", "scikit learn", "sklearn", "keras", "fastai", "xgboost",
+                    "pyspark", "spacy", "crewai", "numpy", "pandas", "matplotlib"}  # (LangChain has a JS twin)
 # skills.yaml keywords too generic to say a skill is held ("I have a CV", "I used GitHub", "production").
 GENERIC = {
     "programming", "production", "apis", "rest api", "validation", "metrics", "accuracy", "cv", "images",
@@ -80,9 +83,11 @@ QUESTION_START = re.compile(r"^\s*(?:what|what's|whats|which|how|why|when|where|
 PLAN_REQUEST = re.compile(r"\b(?:plan|roadmap|schedule|curriculum|study path|learning path)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 # "numpy daily", "Python at work": a use right after a skill says it is held.
-USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day)\b")
-LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
-                       r"professionally|all day)\b)")
+USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day|so far)\b")
+LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\+|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
+                       r"professionally|all day|so far)\b)")
+# "bootcamp grad here — python, pandas, sklearn": the skills right after a self-introduction are held.
+INTRO_LIST = re.compile(r"\bhere\s*(?:—|–|-|:|,)\s*")
 NO_CODE = re.compile(r"\b(?:no|never|zero|without|can't|cannot|don't|do not)\s+(?:any\s+|real\s+|prior\s+)?"
                      r"(?:cod(?:e|ed|ing)|programm(?:ed|ing)|program)\b")
 CLAUSES = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\bhowever\b|\balthough\b|\bwhereas\b")
@@ -95,19 +100,29 @@ PYTHON_DEV = re.compile(rf"\bpython\s+{DEV}")
 _JOBS = (r"teacher|nurse|accountant|lawyer|chemist|physicist|biologist|marketer|salesperson|designer|journalist|"
          r"musician|chef|doctor|pharmacist|architect|civil engineer|mechanical engineer|electrical engineer|"
          r"consultant|economist|banker|translator|writer|lecturer|statistician|mathematician|actuary|researcher in \w+")
+# A PhD held, not one under way ("I have a physics PhD", "PhD in maths"; not "PhD student", "doing a PhD"):
+# someone coming to ML from research in another field.
+_DONE_PHD = (r"(?:\b(?:have|hold|got|finished|completed|earned)\s+(?:an?\s+|my\s+)?(?:[\w-]+\s+){0,2}?)?"
+             r"(?<!doing a )(?<!pursuing a )(?<!doing my )(?<!in my )(?<!during my )(?<!starting a )"
+             r"\b(?:phd|ph\.d\.?|doctorate)(?!\s+(?:student|candidate|program|programme|researcher|position|"
+             r"application|applicant)s?\b)")
 BACKGROUNDS = [  # most specific first
     ("data_scientist", r"\bdata scientist\b"),
+    ("data_engineer", r"\b(?:data|etl|big data|analytics) engineers?\b"),
+    ("qa_engineer", rf"\b(?:qa|quality assurance|automation|software test|test)(?:\s+automation)?\s+(?:{DEV}|analyst|tester)s?\b"
+                    rf"|\bsoftware testers?\b|\bsdet\b|\bqa\b(?=\s*(?:here|,|\.|$))"),
     ("data_analyst", r"\b(?:data|business|bi|financial|marketing|product|reporting)?\s*analyst\b"
                      r"|\bbusiness intelligence\b"),
+    ("devops_engineer", rf"\bdevops(?:\s+{DEV})?\b|\bsre\b|\bsite reliability engineer\b"),
     ("software_engineer", rf"\b(?:software|backend|back-end|back end|frontend|front-end|front end|full[- ]?stack|"
-                          rf"web|mobile|java|python|golang|go|\.net|c#|ios|android|game|devops|platform|cloud)"
-                          rf"\s+{DEV}\b|\bswe\b|\bsre\b|\bprogrammer\b|\bdeveloper\b|\bsoftware engineer(?:ing)?\b"
-                          rf"|\bdevops\b"),
+                          rf"web|mobile|java|python|golang|go|\.net|c#|ios|android|game|platform|cloud)"
+                          rf"\s+{DEV}\b|\bswe\b|\bprogrammer\b|\bdeveloper\b|\bsoftware engineer(?:ing)?\b"),
     ("career_changer", rf"\bswitch(?:ing)? careers?\b|\bcareer (?:change|changer|switch|switcher|pivot|transition)\b"
                        rf"|\bchang(?:e|ing) careers?\b|\bpivot(?:ing)? (?:from|into|to)\b"
                        rf"|\bnon-?tech(?:nical)? background\b"
                        rf"|\bfrom (?:teaching|nursing|accounting|law|sales|retail|hospitality|journalism)\b"
-                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:{_JOBS})s?\b"),
+                       rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:{_JOBS})s?\b"
+                       rf"|{_DONE_PHD}"),
     ("student", r"\bstudent\b|\bundergrad(?:uate)?\b|\bphd\b|\bfreshman\b|\bsophomore\b|\bstudying\b|\bfinal year\b"
                 r"|\bin college\b|\b(?:i'm|i am|im) (?:at|in) (?:college|university|uni)\b"),
 ]
@@ -119,22 +134,23 @@ SELF_BEFORE = re.compile(r"(?:\bi'm|\bi am|\bim|\bi work as|\bworking as|\bwork 
                          r"|\bmy role is|\bme:?)\s+(?:an?\s+|the\s+)?(?:[\w+#.-]+\s+){0,3}$")
 CLAUSE_OPENING = re.compile(r"^\W*(?:(?:an?|the|so|hi|hello|hey|well|ok|okay|senior|junior|lead|staff|principal|"
                             r"experienced|qualified|certified|trained|registered|\d+\s*(?:yo|years? old)|[\w+#.-]+)\s+){0,3}$")
+# "a data scientist friend": someone else's role.
+OTHER_PERSON_AFTER = re.compile(r"^\s+(?:friend|colleague|coworker|co-worker|team|teammate|manager|boss|mentor|partner|"
+                                r"wife|husband|brother|sister|dad|mom|mum|father|mother|son|daughter|cousin)s?\b")
 CLAUSE_END = re.compile(r"[.!?;,:\n()]|\band\b|\bbut\b")
 ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|as a future|aspiring|not)\s+"
                                 r"(?:an?\s+)?$")
-# A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)".
-ROLE_TOOLS = re.compile(rf"\b({DEV}s?|analysts?|scientists?)\s*\(")
+# A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)"; so are
+# the skills right after "with" ("data engineer with Spark and Airflow", see facts.extract_profile_facts).
+ROLE = rf"\b({DEV}s?|analysts?|scientists?)"
+ROLE_TOOLS = re.compile(rf"{ROLE}\s*\(")
 # Only these analysts write SQL by the job's definition (a business or marketing analyst may not).
 SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness intelligence\b")
-BACKGROUND_SKILLS = {  # what a job cannot be done without
-    "software_engineer": ["software_engineering"],
-    "data_analyst": ["sql"],
-    "data_scientist": ["python", "probability_statistics", "classical_ml", "model_evaluation"],
-}
 TRACKS = [  # specialised first, generalist last
     ("llm", r"\bllms?\b|\blarge language models?\b|\bgen ?ai\b|\bgenerative ai\b|\brag\b|\bretrieval[- ]augmented\b"
             r"|\bai agents?\b|\bagentic\b|\bllm agents?\b|\bchat ?bots?\b|\bai engineer(?:ing)?\b|\blangchain\b"
-            r"|\blanggraph\b|\bgpt\b|\bfoundation models?\b|\bprompt engineering\b"),
+            r"|\blanggraph\b|\bgpt\b|\bfoundation models?\b|\bprompt engineering\b"
+            r"|\bai[- ](?:features?|powered|apps?|applications?|assistants?|products?)\b"),
     ("mlops", r"\bml ?ops\b|\bml infrastructure\b|\bml platforms?\b|\bml pipelines?\b|\bmodel deployment\b"
               r"|\bdeploy(?:ing)? (?:ml |machine learning )?models\b|\bproduction ml\b|\bml in production\b"),
     ("cv", r"\bcomputer vision\b|\bimage (?:recognition|classification|processing)\b|\bobject detection\b"
@@ -188,6 +204,33 @@ UNCOVERED_MENTIONS = {
     "recommender systems": "they name it only as a project idea",
     "reinforcement learning": "they name it only in passing, as a specialisation and a project idea",
 }
+
+# "what if I already have a physics PhD?", "and if I already know PyTorch?", "suppose I'm a data
+# scientist": a statement about the learner, asked as a question (facts reads what follows as said).
+HYPOTHETICAL = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:(?:and|but|so|ok|okay|hmm|well)\W+)?(?:what\s+(?:about\s+)?if|if|suppose|"
+                          r"supposing|assuming|assume|imagine|say|let's say|what about if)\s+(?:that\s+)?"
+                          r"(?=(?:i|i'm|im|i've|ive|my)\b)")
+# A field studied implies only what any degree in it teaches (corpus/skills.yaml `studies`): "PhD in
+# physics", "maths degree", "I studied statistics", "physicist".
+_DEGREE = r"(?:phd|ph\.d\.?|doctorate|master'?s|msc|m\.sc|bsc|b\.sc|ba|degree|diploma|major|majored|studied|graduated)"
+def study_patterns(field: str) -> re.Pattern:
+    """Where `field` (a regex) is said as what the learner studied."""
+    return re.compile(rf"\b(?:{_DEGREE}|background)\b(?:\s+[\w'-]+){{0,2}}?\s+(?:in|of)\s+(?:applied\s+|theoretical\s+|pure\s+)?(?:{field})\b"
+                      rf"|\b(?:{field})\s+(?:{_DEGREE}|graduate|background)\b")
+_ENGINEERING = r"mechanical|electrical|electronic|civil|chemical|aerospace|industrial"
+STUDY_FIELDS = {  # field id in skills.yaml `studies` → how it is said; the people who practise it
+    "physics": (r"physics|astrophysics", r"physicists?|astrophysicists?"),
+    "mathematics": (r"math|maths|mathematics", r"mathematicians?"),
+    "statistics": (r"statistics|stats", r"statisticians?"),
+    "actuarial_science": (r"actuarial science", r"actuar(?:y|ies)"),
+    "engineering": (rf"(?:{_ENGINEERING}) engineering", rf"(?:{_ENGINEERING}) engineers?"),
+}
+# "I'm learning Python", "currently studying SQL": a skill under way (counted half done), not a goal.
+LEARNING_NOW = re.compile(r"\b(?:i'm|i am|im|currently|still|been)\s+(?:\w+\s+){0,2}?(?:learning|studying)\s+")
+# "ML in healthcare": a goal in an industry the guides name ("Pick one industry (healthcare, finance or
+# marketing)"): the generalist track with business domain understanding as a goal skill.
+INDUSTRY_GOAL = re.compile(r"\b(?:ml|machine learning|ai|data science)\s+(?:in|for)\s+(?:the\s+)?(?:healthcare|health ?care|"
+                           r"medicine|the medical field|hospitals|finance|fintech|banking|insurance|marketing|retail)\b")
 
 # Time ----------------------------------------------------------------------------------------------
 HOURS = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?\s*(?:h|hr|hrs|hour|hours)\b")

@@ -15,6 +15,7 @@ from agent.plan.summary import apply_swaps, goal_summary, notes
 
 CONSOLIDATION_SKILL = "portfolio"  # what a month without new skills works on
 MAX_CITATIONS = 4
+STRAND_TITLES = {"build": "Build on your goal", "around": "Deepen around your goal", "foundation": "Foundations"}
 DEPTH_NAMES = {"essentials": " (essentials)", "depth": " (in depth)", "full": ""}
 
 
@@ -56,21 +57,23 @@ def build_plan(profile: Profile, skill_map: SkillMap | None = None) -> Plan:
 
 
 def _unscheduled(left: list[tuple[Item, int]]) -> list[Unscheduled]:
-    return [Unscheduled(id=item.skill.id, name=item.skill.name, hours=need, depth=item.depth) for item, need in left]
+    return [Unscheduled(id=item.skill.id, name=item.skill.name, hours=need, depth=item.depth, strand=item.strand)
+            for item, need in left]
 
 
 def _month(n: int, slots: list[Slot], profile: Profile, skill_map: SkillMap) -> Month:
     if not slots:
         return _consolidation(n, profile, skill_map)
     completed = [slot for slot in slots if slot.part in ("whole", "end")]
-    build = [slot for slot in slots if slot.item.goal]
+    build = [slot for slot in slots if slot.item.strand == "build"]
     return Month(
         month=n,
         focus=_focus(slots),
         skills=[SkillHours(id=s.item.skill.id, name=s.item.skill.name, hours=s.hours, part=s.part,
-                           depth=s.item.depth, strand="build" if s.item.goal else "foundation") for s in slots],
+                           depth=s.item.depth, strand=s.item.strand) for s in slots],
         hours=sum(slot.hours for slot in slots),
         build_hours=sum(slot.hours for slot in build),
+        around_hours=sum(slot.hours for slot in slots if slot.item.strand == "around"),
         resources=month_resources([s.item.skill for s in slots], profile.preferences, skill_map,
                                   _goal_resource(profile, skill_map)),
         project=_project((build or completed or slots)[-1]),
@@ -87,9 +90,9 @@ def _goal_resource(profile: Profile, skill_map: SkillMap) -> str | None:
 def _focus(slots: list[Slot]) -> str:
     verbs = {"whole": "{}", "start": "start {}", "middle": "keep going with {}", "end": "finish {}"}
     strands = []
-    for title, goal in (("Build on your goal", True), ("Foundations", False)):
+    for strand, title in STRAND_TITLES.items():
         steps = [verbs[s.part].format(s.item.skill.name + DEPTH_NAMES[s.item.depth]) for s in slots
-                 if s.item.goal is goal]
+                 if s.item.strand == strand]
         if steps:
             text = ", then ".join(steps)
             strands.append(f"{title}: {text[0].upper()}{text[1:]}")

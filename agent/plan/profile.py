@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from agent.plan.skillmap import load_skill_map
 
-Background = Literal["student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other"]
+Background = Literal["student", "software_engineer", "devops_engineer", "data_engineer", "qa_engineer", "data_analyst",
+                     "data_scientist", "career_changer", "other"]
+BACKGROUNDS: tuple[str, ...] = get_args(Background)
 Track = Literal["generalist", "mlops", "llm", "cv", "nlp", "data_science"]
+TRACKS: tuple[str, ...] = get_args(Track)
 
 # What a profile assumes when the learner did not say (tell them: the plan's notes repeat these).
 DEFAULTS = {"background": "other", "hours_per_week": 10, "months": 6, "track": "generalist"}

@@ -11,7 +11,8 @@ from agent.plan.schema import Month, Plan, SkillHours
 from agent.plan.skillmap import SkillMap, load_skill_map
 
 BACKGROUND_NAMES = {
-    "student": "student", "software_engineer": "software engineer", "data_analyst": "data analyst",
+    "student": "student", "software_engineer": "software engineer", "devops_engineer": "DevOps engineer",
+    "data_engineer": "data engineer", "qa_engineer": "QA engineer", "data_analyst": "data analyst",
     "data_scientist": "data scientist", "career_changer": "career changer", "other": "not stated",
 }
 SUMMARY_CHARS = 90
@@ -62,19 +63,41 @@ def to_markdown(plan: Plan, skill_map: SkillMap | None = None) -> str:
     for month in plan.months:
         lines += ["", *_month_lines(month, plan, totals, skill_map)]
     if plan.unscheduled:
-        lines += ["", "## Not in this plan", ""]
-        lines += [f"- {u.name}{' — in depth' if u.depth == 'depth' else ''}: {u.hours} h still to go"
-                  for u in plan.unscheduled]
+        lines += ["", "## Not in this plan", "", *_left_out(plan)]
     lines += ["", "## Notes", "", *[f"- {note}" for note in plan.notes]]
     return "\n".join(lines) + "\n"
+
+
+def _left_out(plan: Plan) -> list[str]:
+    """What did not fit: the goal's own and what deepens it one line a skill (its parts together),
+    the foundations in one line."""
+    rank = {"build": 0, "around": 1, "foundation": 2}
+    skills: dict[str, list] = {}
+    for u in plan.unscheduled:
+        skills.setdefault(u.id, []).append(u)
+    lines, foundations = [], []
+    for parts in skills.values():
+        strand = min((u.strand for u in parts), key=rank.get)
+        hours = sum(u.hours for u in parts)
+        split = (" (" + ", then ".join(f"{u.hours} h {'in depth' if u.depth == 'depth' else u.depth}" for u in parts) + ")"
+                 if len(parts) > 1 else " (in depth)" if parts[0].depth == "depth" else
+                 " (essentials)" if parts[0].depth == "essentials" else "")
+        if strand == "foundation":
+            foundations.append(f"{parts[0].name}{' in depth' if all(u.depth == 'depth' for u in parts) else ''} ({hours} h)")
+        else:
+            mark = "🎯 " if strand == "build" else ""
+            why = "" if strand == "build" else " — deepens your goal"
+            lines.append(f"- {mark}{parts[0].name}{why}: {hours} h still to go{split}")
+    if foundations:
+        lines.append(f"- Foundations for later: {', '.join(foundations)}.")
+    return lines
 
 
 def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: SkillMap) -> list[str]:
     budget = monthly_hours(plan.profile.hours_per_week)
     lines = [f"## Month {month.month} — {month.focus}", ""]
     if month.skills:
-        split = (f" — build on your goal {month.build_hours} h, foundations {month.hours - month.build_hours} h"
-                 if 0 < month.build_hours < month.hours else "")
+        split = _split(month)
         lines += [f"**Study ({month.hours} of {budget} h{split}):**", ""]
         lines += [f"- {_label(s)}: {_share(s, month.month, plan, totals)}" for s in month.skills]
         lines.append("")
@@ -84,6 +107,15 @@ def _month_lines(month: Month, plan: Plan, totals: dict[str, int], skill_map: Sk
               "**From the guides:**", ""]
     lines += [f"- “{c.quote}” ({_where(c, skill_map)})" for c in month.citations]
     return lines
+
+
+def _split(month: Month) -> str:
+    """" — goal 20 h, around it 10 h, foundations 13 h", when the month has more than one strand."""
+    foundation = month.hours - month.build_hours - month.around_hours
+    parts = [(label, hours) for label, hours in (("build on your goal", month.build_hours),
+                                                 ("deepen around it", month.around_hours),
+                                                 ("foundations", foundation)) if hours]
+    return " — " + ", ".join(f"{label} {hours} h" for label, hours in parts) if len(parts) > 1 else ""
 
 
 def _where(citation, skill_map: SkillMap) -> str:

@@ -21,6 +21,11 @@ def statements(text: str) -> str:
     return " ".join(kept)
 
 
+def as_if(message: str) -> bool:
+    """A statement about the learner asked as a question: "what if I already have a physics PhD?"."""
+    return bool(phrases.HYPOTHETICAL.search(message.lower().replace("’", "'")))
+
+
 def negated(before: str) -> bool:
     return bool(phrases.NEGATED_BEFORE.search(before))
 

@@ -21,7 +21,9 @@ class SkillHours(_Frozen):
     hours: int
     part: Literal["whole", "start", "middle", "end"]
     depth: Literal["essentials", "depth", "full"] = "full"  # essentials: the working knowledge what follows needs
-    strand: Literal["build", "foundation"] = "foundation"  # build: the goal's own skills
+    # build: the goal's own skills (any depth) and its capstone or exam; around: what deepens the goal
+    # (the skills it builds on most directly, what takes its project to deployment); foundation: the rest
+    strand: Literal["build", "around", "foundation"] = "foundation"
 
 
 class PlanResource(_Frozen):
@@ -43,6 +45,7 @@ class Month(_Frozen):
     skills: list[SkillHours]
     hours: int  # planned study hours, never above the monthly budget
     build_hours: int = 0  # of those, on the goal's own skills (the build strand)
+    around_hours: int = 0  # of those, on what deepens the goal (the around strand)
     resources: list[PlanResource]
     project: str
     checkpoint: str
@@ -56,6 +59,7 @@ class Unscheduled(_Frozen):
     name: str
     hours: int
     depth: Literal["essentials", "depth", "full"] = "full"
+    strand: Literal["build", "around", "foundation"] = "foundation"  # as SkillHours.strand
 
 
 class Goal(_Frozen):
@@ -65,7 +69,8 @@ class Goal(_Frozen):
     skills: list[str]  # the goal's own skill ids (and a certification's exam preparation)
     reached: Literal["full", "essentials", "not_reached", "held"]
     starts: int | None  # the month the goal's own skills start
-    share: int  # percent of the planned hours that go to the goal's own skills
+    share: int  # percent of the planned hours that go to the goal's own skills (and its capstone or exam)
+    around_share: int = 0  # percent of the planned hours that go to what deepens the goal
     needed_hours: int  # the shortest path to a working version of the goal, from where the learner is
     headline: str  # the plan's first line: reached or not, and if not, the two honest options
 

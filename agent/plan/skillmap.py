@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,18 +83,36 @@ class Certification:
 
 
 @dataclass(frozen=True)
+class Track:
+    """A track as a goal: the skills it is for, what deepens it once their essentials are in (`around`:
+    skill id → "full" or "essentials", in the order a plan takes them), and a capstone milestone (a
+    Skill of its own: the goal's project taken end to end), where the track has one."""
+
+    id: str
+    goal: tuple[str, ...]
+    around: dict[str, str]
+    capstone: Skill | None = None
+    capstone_at: int = 0  # where the capstone comes among the around skills (its place in the list)
+
+
+@dataclass(frozen=True)
 class SkillMap:
     skills: dict[str, Skill]  # in file order
     certifications: dict[str, Certification]
     resources: tuple[Resource, ...]  # in file order; a name named by two guides appears twice
     guide_titles: dict[str, str]  # guide file → title from its front matter
     short_titles: dict[str, str]  # guide file → short_title from its front matter, where it has one
+    tracks: dict[str, Track] = field(default_factory=dict)
+    backgrounds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role → the skills it implies
+    studies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field studied → the skills it implies
 
     def skill(self, skill_id: str) -> Skill:
-        """A skill of the map, or a certification's exam-preparation milestone."""
+        """A skill of the map, a certification's exam-preparation milestone or a track's capstone."""
         if skill_id in self.skills:
             return self.skills[skill_id]
-        return next(c.exam for c in self.certifications.values() if c.exam.id == skill_id)
+        milestones = [*(c.exam for c in self.certifications.values()),
+                      *(t.capstone for t in self.tracks.values() if t.capstone)]
+        return next(m for m in milestones if m.id == skill_id)
 
     def in_track(self, track: str) -> list[Skill]:
         return [skill for skill in self.skills.values() if track in skill.tracks]
@@ -124,15 +142,18 @@ def _load(corpus_dir: Path) -> SkillMap:
     data = load_yaml(corpus_dir / SKILLS_FILE)
     skills = {entry["id"]: _skill(entry, n) for n, entry in enumerate(data["skills"])}
     certifications = {c["id"]: _certification(c, len(skills) + n) for n, c in enumerate(data.get("certifications") or ())}
+    tracks = {t["id"]: _track(t, len(skills) + len(certifications) + n) for n, t in enumerate(data.get("tracks") or ())}
     # Documents are data: a planted resource entry (instructions in its note) never reaches a plan.
     resources = tuple(r for r in read_resources(corpus_dir / RESOURCES_FILE)
                       if not quarantine_reason(" ".join(str(v) for v in vars(r).values() if v)))
-    exams = [c.exam for c in certifications.values()]
+    exams = [c.exam for c in certifications.values()] + [t.capstone for t in tracks.values() if t.capstone]
     guides = sorted({p.guide for s in [*skills.values(), *exams] for p in s.passages} | {r.guide for r in resources})
     documents = {g: load_file(corpus_dir / g, corpus_dir) for g in guides if (corpus_dir / g).is_file()}
     return SkillMap(
         skills=skills, certifications=certifications, resources=resources, guide_titles={g: d.title for g, d in documents.items()},
         short_titles={g: d.metadata["short_title"] for g, d in documents.items() if d.metadata.get("short_title")},
+        tracks=tracks, backgrounds={b["id"]: tuple(b.get("implies") or ()) for b in data.get("backgrounds") or ()},
+        studies={f["id"]: tuple(f.get("implies") or ()) for f in data.get("studies") or ()},
     )
 
 
@@ -172,3 +193,22 @@ def _certification(entry: dict, position: int) -> Certification:
         keywords=tuple(entry["keywords"]), skills=dict(entry["skills"]), exam=exam,
         foundational=bool(entry.get("foundational")),
     )
+
+
+def _track(entry: dict, position: int) -> Track:
+    """The track and its capstone, which needs the goal's skills and what the goal's project is deployed with."""
+    goal, listed = tuple(entry["goal"]), list((entry.get("around") or {}).items())
+    around = {s: d for s, d in listed if s != "capstone"}
+    capstone_at = next((n for n, (s, _) in enumerate(listed) if s == "capstone"), len(around))
+    capstone = None
+    if entry.get("capstone"):
+        c, passages = entry["capstone"], _passages(entry["capstone"]["passages"])
+        hours = int(c["hours"])
+        capstone = Skill(
+            id=f"capstone_{entry['id']}", name=c["name"], area="portfolio_soft_skills", level="advanced",
+            hours=hours, essentials=Essentials(hours, c["checkpoint"], passages),
+            prerequisites=goal + tuple(c.get("needs") or ()), tracks=(entry["id"],),
+            keywords=(), passages=passages, resources=tuple(c.get("resources") or ()), project=c["project"],
+            checkpoint=c["checkpoint"], position=position,
+        )
+    return Track(id=entry["id"], goal=goal, around=around, capstone=capstone, capstone_at=capstone_at)

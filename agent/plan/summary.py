@@ -51,26 +51,37 @@ def goal_summary(profile: Profile, skill_map: SkillMap, months: list[Month], rea
         own.append(skill_map.certifications[profile.certification_goal].exam.id)
     planned = sum(m.hours for m in months)
     build = sum(m.build_hours for m in months)
-    starts = next((m.month for m in months if m.build_hours), None)
+    starts = next((m.month for m in months if any(s.strand == "build" and s.id in own for s in m.skills)), None)
     share = round(100 * build / planned) if planned else 0
+    around_share = round(100 * sum(m.around_hours for m in months) / planned) if planned else 0
     names = _names([skill_map.skill(s).name for s in own])
+    hours_line = _hours_line(share, around_share, months)
     hpw, n = profile.hours_per_week, profile.months
     if reached == "held":
         headline = f"**Goal: {name}.** You already hold its skills: this plan deepens the rest of the track."
     elif reached == "full":
-        headline = (f"**Goal: {name} — reached.** You work on {names} from month {starts}; "
-                    f"{share}% of the hours go to them, the rest to foundations alongside.")
+        headline = f"**Goal: {name} — reached.** You work on {names} from month {starts}. {hours_line}"
     elif reached == "essentials":
         headline = (f"**Goal: {name} — reached at working level.** You work on {names} from month {starts} "
-                    f"({share}% of the hours) and reach their essentials; full depth needs {full} h: "
-                    f"{_options(full, hpw, n)}.")
+                    f"and reach their essentials; full depth needs {full} h: {_options(full, hpw, n)}. {hours_line}")
     else:
         headline = (f"**⚠️ Goal: {name} — not reachable in {_count(n, 'month')} at {hpw} h a week** "
                     f"(≈{_monthly(hpw) * n} h). The shortest path to a working version is {needed} h. "
                     f"Two options: {_options(needed, hpw, n)}. Below is the most useful path towards it, "
                     f"in order, as far as your hours go.")
-    return Goal(name=name, skills=own, reached=reached, starts=starts, share=share, needed_hours=needed,
-                headline=uncovered_line(profile, name) + headline)
+    return Goal(name=name, skills=own, reached=reached, starts=starts, share=share, around_share=around_share,
+                needed_hours=needed, headline=uncovered_line(profile, name) + headline)
+
+
+def _hours_line(share: int, around: int, months: list[Month]) -> str:
+    """Where the hours go: the goal itself, what deepens it, the foundations (each share stated)."""
+    parts = [f"{share}% of the hours go to the goal itself"]
+    if any(m.around_hours for m in months):
+        parts.append(f"{around}% to what deepens it")
+    rest = 100 - share - (around if len(parts) > 1 else 0)
+    if rest > 0:
+        parts.append(f"{rest}% to foundations")
+    return (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + "."
 
 
 def _options(hours: int, hpw: int, n: int) -> str:
@@ -86,9 +97,11 @@ def notes(profile: Profile, skill_map: SkillMap, budget: int, months: list[Month
           unscheduled: list[Unscheduled]) -> list[str]:
     hpw, n = profile.hours_per_week, profile.months
     lines = [f"Budget: {hpw} h a week × {WEEKS_PER_MONTH} weeks ≈ {budget} h a month; no month is planned above it."]
-    if any(m.build_hours and m.build_hours < m.hours for m in months):
-        lines.append("Two strands: “Build on your goal” is the goal's own skills, “Foundations” the essentials "
-                     "and depth of what they rest on; each month says its split.")
+    if any(m.around_hours for m in months) or any(m.build_hours and m.build_hours < m.hours for m in months):
+        lines.append("Strands: “Build on your goal” is the goal's own skills (and its capstone or exam); "
+                     "“Deepen around your goal” the skills it builds on most directly and what takes your goal "
+                     "project to deployment; “Foundations” the rest of what the track rests on. Each month says "
+                     "its split.")
     for label, ids in (("Not planned because you already know them", profile.skills),
                        ("Done so far", profile.done), ("Skipped at your request", profile.skipped),
                        ("More time on", profile.focus)):

@@ -13,7 +13,9 @@ and its citations quote their guide verbatim.
 Metrics:
 - fit — plan fit: share of plans.jsonl rows whose parsed profile matches every stated field and
   whose plan includes must_include, excludes must_not_include, reaches the goal as expected, and
-  names the goal (goal_name) and says what its headline must (headline_says) where the row asks.
+  names the goal (goal_name) and says what its headline must (headline_says) where the row asks;
+  puts at least goal_share_at_least % of the hours on the goal and what deepens it, and labels the
+  goal_strand skills as the goal wherever they appear (scheduled or left out).
 - goal_reached — goal reached: of the rows whose hours allow the goal (expect.goal = "reachable"),
   the share whose plan reaches it (at full depth or at its essentials).
 - goal_honest — honest when out of reach: of the rows whose hours do not (expect.goal =
@@ -37,7 +39,7 @@ from functools import lru_cache
 import yaml
 
 from agent.plan import Preferences, Profile, build_plan, load_skill_map, monthly_hours, parse_profile, to_markdown
-from agent.plan.order import TRACK_GOALS
+from agent.plan.profile import BACKGROUNDS, TRACKS
 from agent.settings import PROJECT_ROOT
 from evals import dataset_loader
 from evals.suites import Context, SuiteResult, rounded
@@ -46,7 +48,6 @@ RANDOM_PROFILES = 200
 SEED = 20261123
 CORPUS = PROJECT_ROOT / "corpus"
 PROFILE_KEYS = ("track", "hours_per_week", "months", "background")
-BACKGROUNDS = ("student", "software_engineer", "data_analyst", "data_scientist", "career_changer", "other")
 PREFERENCE_KEYS = ("format", "certification", "cloud")
 PROFILE_KEYS = (*PROFILE_KEYS, "certification_goal")
 
@@ -72,6 +73,12 @@ def fit_failures(row: dict) -> list[str]:
         wrong.append(f"goal {plan.goal.name!r} != {expect['goal_name']!r}")
     if "headline_says" in expect and expect["headline_says"] not in plan.goal.headline:
         wrong.append(f"headline does not say {expect['headline_says']!r}: {plan.goal.headline}")
+    share = plan.goal.share + plan.goal.around_share
+    if share < expect.get("goal_share_at_least", 0):
+        wrong.append(f"{share}% of the hours on the goal and what deepens it < {expect['goal_share_at_least']}%")
+    labels = [(s.id, s.strand) for m in plan.months for s in m.skills] + [(u.id, u.strand) for u in plan.unscheduled]
+    wrong += [f"{i} labelled {strand}, not the goal" for i, strand in labels
+              if i in expect.get("goal_strand", ()) and strand != "build"]
     return wrong
 
 
@@ -133,7 +140,7 @@ def random_profiles(n: int = RANDOM_PROFILES, seed: int = SEED) -> list[Profile]
     return [Profile(
         background=rng.choice(BACKGROUNDS),
         skills=tuple(s for s in ids if rng.random() < 0.25), hours_per_week=rng.randint(1, 80),
-        months=rng.randint(1, 24), track=rng.choice(sorted(TRACK_GOALS)),
+        months=rng.randint(1, 24), track=rng.choice(sorted(TRACKS)),
         preferences=Preferences(format=rng.choice(["courses", "books", "any"]), certification=rng.random() < 0.3,
                                 cloud=rng.choice([None, "aws", "gcp", "azure"])),
     ) for _ in range(n)]

@@ -197,3 +197,46 @@ def test_a_goal_named_without_a_track_gets_a_plan_not_the_track_question(bot, re
 def test_a_question_naming_a_skill_is_answered_not_planned(bot):
     answer = bot.ask("what's the difference between deep learning and ML?", thread())
     assert answer.plan is None and not answer.answer.startswith("Happy to build your plan")
+
+
+# A self-statement asked as a follow-up ("what if I …?") is the learner's profile for that answer or plan.
+def test_what_if_i_have_a_physics_phd_answers_the_earlier_question_again_for_that_learner(bot):
+    conversation = thread()
+    first = bot.ask("What should I learn first to become an ML engineer?", conversation)
+    assert "Start with: Python programming, Linear algebra and calculus for ML" in first.answer
+    again = bot.ask("what if I already have a physics PhD?", conversation)
+    assert again.route == "question" and again.plan is None
+    assert "You already have: Linear algebra and calculus for ML" in again.answer
+    start = again.answer.split("Start with:")[1].split("**")[0]
+    assert "Linear algebra" not in start  # not the beginner's order any more
+    assert "don't say more on that" not in again.answer
+
+
+def test_and_if_i_already_know_pytorch_after_a_plan_re_plans_and_says_so(bot):
+    conversation = thread()
+    before = planned(bot, conversation, "Make me a learning plan. I know Python, 10 h a week, 6 months, "
+                                        "I want to work in computer vision")
+    assert "training_frameworks" in scheduled(before)
+    answer = bot.ask("and if I already know PyTorch?", conversation)
+    plan = Plan.model_validate(answer.plan)
+    assert answer.route == "plan" and "training_frameworks" in plan.profile.skills
+    assert "training_frameworks" not in scheduled(plan)
+    assert answer.answer.startswith("**What changed:**") and "Model training frameworks" in answer.answer.split("#")[0]
+
+
+def test_a_data_engineer_with_spark_and_airflow_gets_a_plan_not_the_skills_question(bot):
+    answer = bot.ask("I am a data engineer with Spark and Airflow, I want to build LLM apps in 4 months at 12 h/week",
+                     thread())
+    assert answer.route == "plan" and answer.plan is not None, answer.answer
+    plan = Plan.model_validate(answer.plan)
+    assert plan.profile.background == "data_engineer"
+    assert {"sql", "data_engineering", "big_data"} <= set(plan.profile.skills)
+    assert "What do you already know" not in answer.answer
+
+
+def test_a_question_about_a_role_after_an_answer_is_not_a_profile(bot):
+    conversation = thread()
+    bot.ask("What should I learn first to become an ML engineer?", conversation)
+    answer = bot.ask("what does a data engineer do?", conversation)
+    assert answer.route in ("question", "not_covered")
+    assert "You already have" not in answer.answer

@@ -54,7 +54,7 @@ PHRASINGS = [
     ("I know Python, my maths is rusty", {"skills": ["python"], "skills_not_held": MATHS}),
     ("I'm not familiar with Docker or Kubernetes", {"skills_not_held": ["docker"]}),
     ("I know nothing about ML", {"skills_not_held": ["classical_ml"]}),
-    ("I'm learning Python at the moment", {}),
+    ("I'm learning Python at the moment", {"in_progress": ["python"]}),  # under way: counted half done
     ("I've built RAG apps with LangChain", {"track": "llm", "skills": ["llms", "rag"]}),
     ("I know Python, LLM apps", {"track": "llm", "skills": ["python"]}),
     # track
@@ -150,9 +150,38 @@ def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(quest
      "career_changer", []),
     ("backend engineer (Go, Postgres, Kubernetes), no Python yet", "software_engineer",
      ["docker", "software_engineering", "sql"]),
-    ("Im a devops engineer (docker, k8s, terraform, aws daily)", "software_engineer",
+    ("Im a devops engineer (docker, k8s, terraform, aws daily)", "devops_engineer",
      ["cloud", "docker", "software_engineering"]),
-    ("PhD physicist, python daily", "career_changer", ["python"]),
+    # A role implies only what the job cannot be done without (corpus/skills.yaml `backgrounds`).
+    ("DevOps engineer here, 8 hours a week", "devops_engineer", ["docker", "software_engineering"]),
+    ("I'm an SRE, 5 hours a week", "devops_engineer", ["docker", "software_engineering"]),
+    ("I am a data engineer with Spark and Airflow", "data_engineer",
+     ["big_data", "data_engineering", "ml_pipelines", "sql"]),
+    ("data engineer, mostly Scala", "data_engineer", ["data_engineering", "sql"]),
+    ("I work as a QA engineer", "qa_engineer", []),
+    ("QA automation engineer here, I know Python", "qa_engineer", ["python"]),
+    ("I'm a software engineer with an interest in NLP", "software_engineer", ["software_engineering"]),
+    # Roles and tools in a question are not the learner's.
+    ("what does a data engineer do?", None, []),
+    ("should a devops engineer learn kubernetes?", None, []),
+    ("is Spark needed for MLOps? what about Airflow?", None, []),
+    ("I want to become a data engineer", None, []),
+    ("PhD physicist, python daily", "career_changer", ["linear_algebra_calculus", "python"]),  # a physicist has the maths
+    # A field studied implies what any degree in it teaches (corpus/skills.yaml `studies`).
+    ("I have a maths degree and I know Python", None, ["linear_algebra_calculus", "probability_statistics", "python"]),
+    ("my background is in physics", None, ["linear_algebra_calculus"]),
+    ("I'm a PhD student in biology", "student", []),
+    ("I have a data scientist friend who says learn SQL", None, []),
+    ("I want to study statistics first", None, []),
+    ("what is a PhD worth for ML? should I study maths?", None, []),
+    # A self-statement asked as a question ("what if …?") is still about the learner.
+    ("what if I already have a physics PhD?", "career_changer", ["linear_algebra_calculus"]),
+    ("and if I already know PyTorch?", None, ["python", "training_frameworks"]),  # PyTorch is used from Python
+    ("I use sklearn daily", None, ["classical_ml", "python"]),
+    ("I've used LangChain", None, ["llms"]),  # LangChain has a JavaScript twin: not surely Python
+    ("suppose I'm a data scientist?", "data_scientist",
+     ["classical_ml", "model_evaluation", "probability_statistics", "python"]),
+    ("what if I want to learn PyTorch?", None, []),
     ("I use numpy daily", None, ["python"]),
     ("I know Git and SQL", None, ["sql"]),
     ("Business analyst with no programming background", "data_analyst", []),
@@ -185,3 +214,19 @@ def test_a_named_certification_becomes_the_goal(text, certification):
 ])
 def test_skills_the_learner_wants_to_learn_become_goals(text, wanted):
     assert extract_profile_facts(text).get("wanted") == wanted
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("I'm a nurse learning Python, 6 h a week, I want to do ML in healthcare.",
+     {"background": "career_changer", "hours_per_week": 6, "in_progress": ["python"], "track": "generalist",
+      "wanted": ["business_domain"]}),
+    ("Mechanical engineer, MATLAB and some Python, 10h/week",
+     {"background": "career_changer", "hours_per_week": 10, "skills": ["linear_algebra_calculus", "python"]}),
+    ("Frontend dev, I want to add AI features to my apps",
+     {"background": "software_engineer", "track": "llm", "skills": ["software_engineering"]}),
+    ("what is ML in healthcare like?", {}),
+    ("backend engineer, 20 hours a week, want to learn docker",
+     {"background": "software_engineer", "hours_per_week": 20, "wanted": ["docker"], "skills": ["software_engineering"]}),
+])
+def test_roles_tools_studies_and_skills_under_way(text, facts):
+    assert extract_profile_facts(text) == facts

@@ -17,14 +17,19 @@ PREFERENCE_KEYS = {"format", "certification", "cloud"}
 def test_rows_follow_the_schema():
     assert len(ROWS) >= 40
     assert len({row["id"] for row in ROWS}) == len(ROWS)
-    ids = set(load_skill_map().skills)
+    skill_map = load_skill_map()
+    ids = set(skill_map.skills)
+    milestones = {c.exam.id for c in skill_map.certifications.values()}
+    milestones |= {t.capstone.id for t in skill_map.tracks.values() if t.capstone}
     for row in ROWS:
         assert set(row) == {"id", "text", "expect"}
         expect = row["expect"]
         assert {"track", "hours_per_week", "months", "skills", "must_include", "must_not_include"} <= set(expect)
         assert set(expect) <= PROFILE_KEYS | PREFERENCE_KEYS | {"skills", "must_include", "must_not_include", "goal",
-                                                                    "goal_name", "headline_says"}
-        assert set(expect["must_include"]) | set(expect["must_not_include"]) | set(expect["skills"]) <= ids
+                                                                    "goal_name", "headline_says", "goal_share_at_least",
+                                                                    "goal_strand"}
+        assert set(expect["must_include"]) | set(expect["must_not_include"]) <= ids | milestones
+        assert set(expect["skills"]) | set(expect.get("goal_strand", ())) <= ids
         assert expect.get("goal", "reachable") in ("reachable", "unreachable")
 
 

@@ -41,14 +41,16 @@ def test_json_keeps_the_contract():
     assert list(data["profile"]) == ["background", "skills", "hours_per_week", "months", "track", "preferences",
                                      "certification_goal", "skipped", "focus", "wanted", "done", "in_progress", "swaps",
                                      "skill_goal", "uncovered_goal"]
-    assert list(data["goal"]) == ["name", "skills", "reached", "starts", "share", "needed_hours", "headline"]
+    assert list(data["goal"]) == ["name", "skills", "reached", "starts", "share", "around_share", "needed_hours",
+                                  "headline"]
     month = data["months"][0]
-    assert list(month) == ["month", "focus", "skills", "hours", "build_hours", "resources", "project", "checkpoint",
+    assert list(month) == ["month", "focus", "skills", "hours", "build_hours", "around_hours", "resources", "project",
+                           "checkpoint",
                            "citations"]
     assert list(month["skills"][0]) == ["id", "name", "hours", "part", "depth", "strand"]
     assert list(month["resources"][0]) == ["name", "kind", "source"]
     assert list(month["citations"][0]) == ["guide", "title", "section", "quote"]
-    assert list(data["unscheduled"][0]) == ["id", "name", "hours", "depth"]
+    assert list(data["unscheduled"][0]) == ["id", "name", "hours", "depth", "strand"]
     assert to_dict(build_plan(Profile(track="llm", skills=("python",), hours_per_week=20))) == data
     assert to_dict(Plan.model_validate(data)) == data  # what the agent graph does with the tool's output
 
