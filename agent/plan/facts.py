@@ -285,6 +285,8 @@ def _polarity(clause: str, start: int, end: int) -> str | None:
     terms = skill_terms()[0]
     before = terms.sub(lambda m: " " * len(m[0]), clause[:start])  # "scikit-learn", "machine learning": no cue
     cues = list(phrases.CUES.finditer(before))
+    if phrases.EXPERIENCE_NOUN_AFTER.match(rest):
+        return cues[-1].lastgroup if cues and cues[-1].lastgroup in ("neg", "goal") else "pos"
     if not cues:
         return None
     between = clause[cues[-1].end():start]

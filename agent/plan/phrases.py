@@ -59,6 +59,7 @@ _GOAL = (r"\blearn\b|\blearning\b|\bstudy\b|\bwant\b|\bwants\b|\bwanna\b|\bwould
          r"|\bmaster\b|\bpick up\b|\bbrush up\b|\binterested in\b|\bexplore\b|\bgoal\b|\baim\b|\bfocus on\b"
          r"|\bdive into\b|\bmove into\b|\btransition\b|\bgo into\b"
          # "what should I know about X?", "do I have to know X?": asking what to learn, not saying it is held
+         r"|\b(?:do|does|will|would)\s+(?:i|you|one)\s+(?:really\s+|actually\s+)?need\b"
          r"|\b(?:should|must|have to|has to|ought to)(?:\s+i)?(?:\s+\w+ly)?\s+(?:know|use|have|understand)\b")
 _POS = (r"\bknow\b|\bknows\b|\bknew\b|\bknowing\b|\bversed in\b|\bfamiliar\b|\bcomfortable\b|\bexperience[ds]?\b|\bproficient\b|\bfluent\b"
         r"|\bgood (?:at|with)\b|\bsolid\b|\bstrong\b|\bbackground in\b|\bskilled\b|\bused\b|\buse\b|\busing\b"
@@ -83,6 +84,8 @@ QUESTION_START = re.compile(r"^\s*(?:what|what's|whats|which|how|why|when|where|
 PLAN_REQUEST = re.compile(r"\b(?:plan|roadmap|schedule|curriculum|study path|learning path)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|my|me)\b")
 # "numpy daily", "Python at work": a use right after a skill says it is held.
+# "PyTorch experience", "Python skills": held, unless a negation before it says otherwise ("no Python experience").
+EXPERIENCE_NOUN_AFTER = re.compile(r"^\s*(?:experience|expertise|skills|knowledge|background)\b")
 USED_AFTER = re.compile(r"^\s*(?:daily|every ?day|at work|at my job|professionally|in production|all day|so far)\b")
 LIST_REST = re.compile(r"^(?:\s*(?:,|&|/|\+|\band\b|\bor\b|(?!hours?\b|hrs?\b|h\b|minutes?\b)[a-z][\w+#.-]*)){0,6}?(?=\s*(?:daily|every ?day|at work|at my job|"
                        r"professionally|all day|so far)\b)")

@@ -173,6 +173,12 @@ def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(quest
     ("I'm a PhD student in biology", "student", []),
     ("I have a data scientist friend who says learn SQL", None, []),
     ("I want to study statistics first", None, []),
+    # "X experience", "X skills": held unless negated or wanted.
+    ("Researcher with PyTorch experience, 20 hours a week", None, ["python", "training_frameworks"]),
+    ("3 years of Python experience", None, ["python"]),
+    ("I have no Python experience", None, []),
+    ("I want to build my Python skills", None, []),
+    ("Do I need Python skills?", None, []),
     ("what is a PhD worth for ML? should I study maths?", None, []),
     # A self-statement asked as a question ("what if …?") is still about the learner.
     ("what if I already have a physics PhD?", "career_changer", ["linear_algebra_calculus"]),
