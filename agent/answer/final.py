@@ -33,13 +33,17 @@ class Final:
 
 
 def final_answer(draft: str, composed: str, passages: list[str], question: str, kind: str = "",
-                 limit: str = "", last_answer: str = "") -> Final:
+                 limit: str = "", last_answer: str = "", sides: tuple[str, ...] = ()) -> Final:
     """`draft` is the model's text (== `composed` on the extractive path); `limit` the skeleton's
-    honest "the guides don't say …" line, if any; `last_answer` the previous turn's answer."""
+    honest "the guides don't say …" line, if any; `last_answer` the previous turn's answer; `sides`
+    what a comparison weighs (an answer that lost one side to the checker is not an answer)."""
     from_model = draft != composed
     overruled = from_model and bool(DECLINE.search(draft))
     verified = verify_answer(composed if overruled else draft, passages, question)
     fallback = overruled or (from_model and verified.fallback)
+    if from_model and not fallback and kind == "comparison" and _sides_named(composed, sides) > _sides_named(
+            verified.text, sides):
+        fallback = True  # "MLOps engineer vs data scientist" that, after the checker, describes one side only
     if fallback and not overruled:
         verified = verify_answer(composed, passages, question)
     text = verified.text
@@ -63,6 +67,15 @@ def _restore(text: str, draft: str, composed: str, kind: str, limit: str) -> str
     if limit and not LIMIT_SAID.search(text):
         text = f"{limit}\n\n{text}"
     return text.strip()
+
+
+def _sides_named(text: str, sides: tuple[str, ...]) -> int:
+    """How many of a comparison's sides `text` names (every word of the side, stemmed)."""
+    def words(part: str) -> set[str]:
+        return set(tokenize(re.sub(r"machine learning", "ml", part, flags=re.IGNORECASE)))
+
+    said = words(text)
+    return sum(1 for side in sides if words(side) and words(side) <= said)
 
 
 def _same_words(sentence: str, said: set[str]) -> bool:
