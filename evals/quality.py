@@ -27,7 +27,7 @@ ARTIFACT = re.compile(
     r"\[(book|video|course|link)\]|opens in a new tab|^\W*link\W*$|\blink:|etc \[\d|(?<!\.)\.\.(?!\.)|[\U0001F300-\U0001FAFF]\s+[A-Z]"
     r"|\bi highly recommend\W*$|:\s*\[\d+\]\.?$", re.IGNORECASE | re.MULTILINE)
 STANCE_OR_LIMIT = re.compile(r"\b(worth|valuable|important|crucial|essential|recommend|highly|need|don't say|"
-                             r"don't judge|increasingly|key|gained|still|early stages|growing)\b", re.I)
+                             r"don't judge|increasingly|key|gained|still|early stages|growing|boosts?|sets you apart|advantag\w*)\b", re.I)
 GENERIC = {"ml", "machi", "learn", "engin", "ai", "need", "becom", "job", "role", "actua", "someo",
            "good", "best", "start", "do", "get", "know", "one", "i"}
 

@@ -25,10 +25,12 @@ RELATIVE_FLOOR = 0.6   # a point scores at least this share of the best one (els
 PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
 GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # words nearly every guide sentence has
 WHOLE_LIST_POINTS = 12
-MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
+MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 5, "personal": 3}
+SIDE_POINTS = 4  # points on each side of a comparison
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
                     r"beneficial|promising|in demand|key|useful|non-negotiable|increasingly|still|gained recognition|"
-                    r"fundamental|foundational|foundation|required|must|should|need to)\b", re.I)
+                    r"fundamental|foundational|foundation|required|must|should|need to|boosts?|sets you apart|"
+                    r"stand out|advantag\w*|valued|tremendously)\b", re.I)
 NO_ANSWER = "The guides don't cover that."
 
 
@@ -124,7 +126,9 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         return _whole_list(ranked)
     if kind.kind == "worth_it":
         return _worth_it(question, kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]), passages)
-    picked = _pick(on_subject(question, ranked, passages), MAX_POINTS[kind.kind])
+    # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
+    focused = on_subject(question, ranked, passages) if kind.kind in ("definition", "list") else ranked
+    picked = _pick(focused, MAX_POINTS[kind.kind])
     return _led(picked, prose=kind.kind == "list")
 
 
@@ -137,11 +141,13 @@ def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[d
     subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages)
     if not subject:
         return ranked
-    said = [pair for pair in ranked if subject & _stems(" ".join((pair[0].text, *pair[0].before)))]
+    said = [pair for pair in ranked if _names(subject, _stems(" ".join((pair[0].text, *pair[0].before))))]
+    if said and said[0] == ranked[0]:
+        return ranked  # the best point is on the subject: the ranking already answers what is asked
     if len([pair for pair in said if pair[1] >= floor]) < 2:
         said = []
     # a sentence that names the subject itself comes before one that only sits under a heading naming it
-    near = [(u, v * SECTION_ONLY) for u, v in ranked if (u, v) not in said and subject & _unit_stems(u, passages)]
+    near = [(u, v * SECTION_ONLY) for u, v in ranked if (u, v) not in said and _names(subject, _unit_stems(u, passages))]
     about = sorted(said + near, key=lambda pair: -pair[1])
     return about if len([pair for pair in about if pair[1] >= floor]) >= 2 else ranked
 
@@ -149,7 +155,7 @@ def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[d
 FILLER = {"what", "which", "how", "should", "need", "know", "want", "start", "good", "best", "way", "actual", "becom",
           "job", "role", "work", "use", "studi", "put", "make", "take", "someon", "me", "i", "my", "tell", "guid", "say",
           "do", "can", "get", "new", "thing", "import", "worth", "realli", "recommend", "help", "need", "first", "kind"}
-SECTION_ONLY = 0.85  # the weight of a point that names the subject only in its section's heading
+SECTION_ONLY = 0.95  # the weight of a point that names the subject only in its section's heading
 SHARED = 0.35  # a word in more than this share of the candidates does not single out the subject
 
 
@@ -160,7 +166,18 @@ def subject_stems(question: str, units: list[Unit], passages: list[dict]) -> set
     if not units:
         return words
     stems = [_unit_stems(u, passages) for u in units]
-    return {w for w in words if sum(w in s for s in stems) <= SHARED * len(stems)}
+    share = {w: sum(_names({w}, s) for s in stems) for w in words}
+    share = {w: n for w, n in share.items() if n <= SHARED * len(stems)}
+    if not share:
+        return set()
+    rarest = min(share.values())  # the most specific words: "open source", not "projects"
+    return {w for w, n in share.items() if n <= 2 * rarest + 1}
+
+
+def _names(subject: set[str], stems: set[str]) -> bool:
+    """Whether a sentence's stems name the subject: "deploy" meets "deployment" (prefixes of 4+ letters)."""
+    return any(w == s or len(min(w, s, key=len)) >= 4 and (w.startswith(s) or s.startswith(w))
+               for w in subject for s in stems)
 
 
 def _unit_stems(unit: Unit, passages: list[dict]) -> set[str]:
@@ -232,7 +249,7 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
                           key=lambda u: not u.opens_group) for side in sides}  # a section's opening defines it
     both = [u for u, _ in ranked if all(u in about[side] for side in sides)]
     narrowing = re.search(r"which (?:one|of (?:them|the two|those|these))\s+(.+?)\W*$", question, re.I)
-    groups = [(f"**{_yours(side[0].upper() + side[1:])}:**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:3])
+    groups = [(f"**{_yours(side[0].upper() + side[1:])}:**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:SIDE_POINTS])
               for side in sides]
     groups = [(header, points) for header, points in groups if points]
     if narrowing:

@@ -26,9 +26,6 @@ from ingest.text import tokenize
 # only shares the topic ("the field continues to evolve").
 RELATIVE_CUTOFF = 0.8
 MAX_PASSAGES = 6
-# At least this many when they score this share of the best (2026-12-03: "how do I get started with
-# MLOps?" kept only the guide's book list at 0.8; the passages at 0.79 held the how-to).
-MIN_PASSAGES, LOWER_CUTOFF = 3, 0.7
 MAX_LIST_WORDS = 360  # a merged list longer than this is not shown whole (the model reads ~800 tokens)
 WHAT_THEY_DO = re.compile(r"\bwhat (does|do)\b.*\b(do|work on)\b|\bday[- ]to[- ]day\b|\bresponsibilit", re.I)
 GENERIC = {"ml", "machine", "learn", "engineer", "ai", "data", "model", "skill", "need", "know", "actual"}
@@ -45,8 +42,6 @@ def answer_context(question: str, kind: QuestionKind, found: list[Passage], chun
         return []
     floor = passages[0].score * RELATIVE_CUTOFF
     kept = [p for p in passages if p.score >= floor][:max_passages]
-    if len(kept) < MIN_PASSAGES:  # one strong passage (a list of book titles) is too little to answer from
-        kept += [p for p in passages[len(kept):] if p.score >= passages[0].score * LOWER_CUTOFF][:MIN_PASSAGES - len(kept)]
     if kind.kind in ("list", "definition"):
         kept = _whole_list(question, kept, chunks)
     return kept

@@ -34,8 +34,7 @@ from ingest.chroma_connection import StoreUnavailable
 log = logging.getLogger(__name__)
 
 SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
-START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*|\b(how|where) (do|should|can) i (start|begin|get started)\b"
-                         r"|\bget(ting)? started\b", re.IGNORECASE)
+START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
 START_RESOURCES = 2  # the guides' resources offered to "where do I start with X?"
 SUBJECT_PASSAGES = 2  # passages searched for each side of a comparison, or a "worth it" question's topic
 NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)

@@ -27,7 +27,7 @@ NEAR_DUPLICATE = 0.95  # cosine above which two passages say the same thing (ove
 # returns two PyTorch entries instead of the guide passage that compares them. They fill the list
 # only when the question asks for material to learn from.
 RESOURCE_INTENT = re.compile(
-    r"\b(books?|courses?|certif\w*|resources?|tutorials?|videos?|youtube|channels?|read|watch|repos?|"
+    r"\b(books?|courses?|certif\w*|certs?|resources?|tutorials?|videos?|youtube|channels?|read|watch|repos?|"
     r"repositor\w*|links?|materials?|specializations?|mooc|lectures?|where (can|do|should) i learn"
     r"|where\b[\w\s'’]{0,30}\b(start|begin)\w*)\b", re.I)  # "where do the guides say to start?": a book is an answer
 MAX_RESOURCES_WITHOUT_INTENT = 1
