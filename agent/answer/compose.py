@@ -26,6 +26,7 @@ PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it s
 GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # words nearly every guide sentence has
 WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 5, "personal": 3}
+VERBS = r"learn|study|start|do|get|use|bother|focus|take|try|go|pick|invest|jump|dive|begin|spend|skip"
 SIDE_POINTS = 4  # points on each side of a comparison
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
                     r"beneficial|promising|in demand|key|useful|non-negotiable|increasingly|still|gained recognition|"
@@ -314,11 +315,11 @@ def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]
     if kind.topic and re.search(r"\b(need|have to|required|necessary)\b", question, re.I):
         what = f"whether you need {_article(kind.topic)}"
     elif should and len(should.group(1).split()) <= 12:  # "Should a beginner start with X?"
-        who, _, rest = _yours(should.group(1)).partition(" ")
-        if who.lower() in ("a", "an", "the"):
-            word, _, rest = rest.partition(" ")
-            who = f"{who.lower()} {word}"
-        what = f"whether {who} should {rest}"
+        words = _yours(should.group(1)).split()
+        verb = next((i for i, w in enumerate(words) if i and re.fullmatch(VERBS, w, re.I)), 1)
+        who = " ".join(words[:verb])
+        what = f"whether {who[:1].lower() + who[1:] if who.split()[0].lower() in ('a', 'an', 'the') else who} " \
+               f"should {' '.join(words[verb:])}"
     return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])
 
 

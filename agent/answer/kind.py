@@ -28,7 +28,7 @@ WORTH = re.compile(
     r"|^\W*(do|does|is|are|should|must|will|would)\b.*\b(need|needed|necessary|required|have to|essential|matter|"
     r"important|useful|valuable|relevant|helpful|enough)\b"
     r"|^\W*should (i|a|an|beginners?|newcomers?|someone|we|you)\b.{0,30}\b(learn|study|start|do|get|use|bother|focus|"
-    r"take|try|go|pick|invest)\b|^\W*(is|are)\b.+\b(something|a thing)\b.*\bshould\b"
+    r"take|try|go|pick|invest|jump|dive)\b|^\W*(is|are)\b.+\b(something|a thing)\b.*\bshould\b"
     r"|^\W*how (important|useful|valuable|necessary|essential|relevant|much does .+ matter)\b", re.IGNORECASE)
 HOW_TO = re.compile(
     r"^\W*(so |and |ok(ay)?,? )?(how (do|can|should|would|could) (i|you|one|someone)|how to|what'?s the best way to|"
@@ -126,7 +126,8 @@ def _subject(text: str) -> str:
                                           re.IGNORECASE)
     if match:
         return match.group(1)
-    match = re.search(r"^\W*should\s+\w+(?:\s+beginner)?\s+(?:even\s+)?(?:learn|study|start(?:\s+with)?|do|get(?:\s+into)?|use|"
+    match = re.search(r"^\W*should\s+\w+(?:\s+(?:complete\s+|total\s+|absolute\s+)?beginner)?\s+(?:even\s+)?"
+                      r"(?:(?:jump|dive)(?:\s+straight)?\s+into|learn|study|start(?:\s+with)?|do|get(?:\s+into)?|use|"
                       r"bother(?:\s+with)?|focus(?:\s+on)?|take|try|go(?:\s+for)?|pick|invest\s+in)\s+(?:an?\s+|the\s+)?"
                       r"(.+?)[?.!\s]*$", text, re.IGNORECASE)
     if match:
