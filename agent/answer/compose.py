@@ -143,8 +143,6 @@ def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[d
     if not subject:
         return ranked
     said = [pair for pair in ranked if _names(subject, _stems(" ".join((pair[0].text, *pair[0].before))))]
-    if said and said[0] == ranked[0]:
-        return ranked  # the best point is on the subject: the ranking already answers what is asked
     if len([pair for pair in said if pair[1] >= floor]) < 2:
         said = []
     # a sentence that names the subject itself comes before one that only sits under a heading naming it
