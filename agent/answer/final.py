@@ -18,7 +18,7 @@ from ingest.text import normalise, sentences_of, tokenize
 
 DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
                      r"|\bi (can't|cannot|am unable to) (answer|help)", re.IGNORECASE)
-LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare)", re.IGNORECASE)
+LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state)", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
 SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
 REPEATED = "The guides don't say more on that than my last answer."
