@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from agent.answer.compose import STANCE
 from agent.answer.kind import classify_question
 from agent.answer.points import ANECDOTE, refers_back
 from ingest.text import CITATION, normalise, sentences_of, stem, tokenize
@@ -27,7 +28,9 @@ ARTIFACT = re.compile(
     r"\[(book|video|course|link)\]|opens in a new tab|^\W*link\W*$|\blink:|etc \[\d|(?<!\.)\.\.(?!\.)|[\U0001F300-\U0001FAFF]\s+[A-Z]"
     r"|\bi highly recommend\W*$|:\s*\[\d+\]\.?$", re.IGNORECASE | re.MULTILINE)
 STANCE_OR_LIMIT = re.compile(r"\b(worth|valuable|important|crucial|essential|recommend|highly|need|don't say|"
-                             r"don't judge|increasingly|key|gained|still|early stages|growing)\b", re.I)
+                             r"don't judge|increasingly|key|gained|still|early stages|growing|boosts?|sets you apart|advantag\w*|"
+                             r"non-negotiable|foundational|fundamental)\b", re.I)
+PRONOUNS = {"myself", "yourself", "mine", "yours", "me", "you", "i", "my", "your"}
 GENERIC = {"ml", "machi", "learn", "engin", "ai", "need", "becom", "job", "role", "actua", "someo",
            "good", "best", "start", "do", "get", "know", "one", "i"}
 
@@ -53,9 +56,9 @@ def addressed(question: str, answer: str) -> bool:
     first = lines[0] if lines else ""
     said = _stems(answer)
     if kind.kind == "comparison":
-        return all(_stems(side) <= said for side in kind.sides)
+        return all(_stems(side) - _stems(" ".join(PRONOUNS)) <= said for side in kind.sides)  # "teaching myself" said back as "yourself"
     if kind.kind == "worth_it":
-        return bool(STANCE_OR_LIMIT.search(first))
+        return bool(STANCE_OR_LIMIT.search(first) or STANCE.search(first))  # (the composer's stance words too)
     if kind.kind == "personal":
         wanted = ("can wait", "don't need") if kind.skip else ("start with", "already have")
         return any(w in answer.lower() for w in wanted)

@@ -15,18 +15,23 @@ from dataclasses import dataclass, field
 
 from agent.answer import gaps, personal
 from agent.answer.kind import QuestionKind
-from agent.answer.points import refers_back
+from agent.answer.points import is_point, refers_back
 from agent.answer.units import Unit, rank_units, units_of
-from agent.retrieval.bm25 import expand_query
+from agent.retrieval.bm25 import expand_query, phrase_expansion
+from agent.retrieval.retriever import RESOURCE_INTENT
 from ingest.text import STOPWORDS, cite, citations, normalise, split_sentences, stem
 
 RELATIVE_FLOOR = 0.6   # a point scores at least this share of the best one (else it is off the question)
 PROSE_LEAD = 0.85       # a list answer leads with a summing-up sentence if it scores this share of the best item
 GENERIC = {"ml", "machin", "learn", "ai", "engineer", "model", "data", "skill", "s"}  # words nearly every guide sentence has
 WHOLE_LIST_POINTS = 12
-MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 4, "personal": 3}
+MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 5, "personal": 3}
+VERBS = r"learn|study|start|do|get|use|bother|focus|take|try|go|pick|invest|jump|dive|begin|spend|skip"
+SIDE_POINTS = 4  # points on each side of a comparison
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
-                    r"beneficial|promising|in demand|key|useful|non-negotiable|increasingly|still|gained recognition)\b", re.I)
+                    r"beneficial|promising|in demand|key|useful|non-negotiable|increasingly|still|gained recognition|"
+                    r"fundamental|foundational|foundation|required|must|should|need to|boosts?|sets you apart|"
+                    r"stand out|advantag\w*|valued|tremendously)\b", re.I)
 NO_ANSWER = "The guides don't cover that."
 
 
@@ -56,13 +61,41 @@ class Skeleton:
             fewer = [(header, points) for header, points in fewer if points or ":" in header]
             return Skeleton(self.lead, fewer, self.note).render(max_words)
         parts = [line for line in (self.lead, self.note) if line]
-        headed = len(self.groups) > 1 or any(header.startswith("**") and ":" in header for header, _ in self.groups)
-        for header, points in self.groups:
+        for header, points in _spoken(self.groups):
             if not points and not header:
                 continue
-            lines = ([header] if headed and header else []) + [f"- {p}" for p in points]
-            parts.append("\n".join(lines))
+            parts.append("\n".join(([header] if header else []) + [f"- {p}" for p in points]))
         return "\n\n".join(parts).strip() or NO_ANSWER
+
+
+SECTION = re.compile(r"^\*\*([^*:]+)\*\*$")  # a guide section's name, as `_grouped` labels a group
+ADD, ALSO = "The guides add:", "They also say:"
+
+
+def _spoken(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Groups as an adviser says them, not as notes under headings: the first section's points follow
+    "The guides add:", a later section with several points is introduced by its name ("On “MLOps and
+    Deployment”:"), and lone points from other sections are gathered under "They also say:". Labels
+    careerbot writes itself ("**What they do say:**", a comparison's sides) stay. None of this
+    connective text is a claim: each line ends in ":" and the checker leaves it alone."""
+    spoken: list[tuple[str, list[str]]] = []
+    lone: list[str] = []
+    sections = 0
+    for header, points in groups:
+        name = SECTION.match(header or "")
+        if not name:
+            spoken.append((header, points))
+            continue
+        sections += 1
+        if sections == 1:
+            spoken.append((ADD, points))
+        elif len(points) > 1:
+            spoken.append((f"On “{name.group(1).strip()}”:", points))
+        else:
+            lone += points
+    if lone:
+        spoken.append((ADD if sections == len(lone) and not any(h == ADD for h, _ in spoken) else ALSO, lone))
+    return spoken
 
 
 def compose(question: str, kind: QuestionKind, passages: list[dict], profile: dict | None = None,
@@ -76,7 +109,12 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], profile: di
 def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: dict | None,
              previous: list[str], skill_map) -> Skeleton:
     relevance = [float(p.get("score") or 0.0) for p in passages]
-    ranked = rank_units(expand_query(question), units_of(passages), previous, relevance)
+    units = units_of(passages)
+    if kind.kind in ("definition", "worth_it", "comparison") and not RESOURCE_INTENT.search(question):
+        # a book's title in a guide's list is not an answer to "what is MLOps?" (it is to "how do I start?")
+        kept = [u for u in units if passages[u.passage].get("kind") == "resource" or not is_title(u.text)]
+        units = kept if any(is_point(u.text, u.list_item) for u in kept) else units
+    ranked = rank_units(expand_query(question), units, previous, relevance)
     if kind.kind == "personal" and skill_map is not None:
         return personal.compose(question, kind, passages, ranked, profile or {}, skill_map)
     if not ranked:
@@ -88,9 +126,62 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
     if str(passages[0].get("id", "")).endswith("+list"):  # agent/answer/context.py merged a list: it is the answer
         return _whole_list(ranked)
     if kind.kind == "worth_it":
-        return _worth_it(question, kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]))
-    picked = _pick(ranked, MAX_POINTS[kind.kind])
+        return _worth_it(question, kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]), passages)
+    # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
+    focused = on_subject(question, ranked, passages) if kind.kind in ("definition", "list") else ranked
+    picked = _pick(focused, MAX_POINTS[kind.kind])
     return _led(picked, prose=kind.kind == "list")
+
+
+def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[dict]) -> list[tuple[Unit, float]]:
+    """The points about what the question names. "What should I learn for computer vision?" shares
+    "learn" with every supervised-learning bullet; when at least two candidates name the subject
+    itself (in the sentence or its section's heading), the ones that don't are left out. The subject
+    is the question's words that few candidates share (a word most of them have names nothing)."""
+    floor = ranked[0][1] * RELATIVE_FLOOR if ranked else 0.0
+    subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages)
+    if not subject:
+        return ranked
+    said = [pair for pair in ranked if _names(subject, _stems(" ".join((pair[0].text, *pair[0].before))))]
+    if len([pair for pair in said if pair[1] >= floor]) < 2:
+        said = []
+    # a sentence that names the subject itself comes before one that only sits under a heading naming it
+    near = [(u, v * SECTION_ONLY) for u, v in ranked if (u, v) not in said and _names(subject, _unit_stems(u, passages))]
+    about = sorted(said + near, key=lambda pair: -pair[1])
+    return about if len([pair for pair in about if pair[1] >= floor]) >= 2 else ranked
+
+
+FILLER = {"what", "which", "how", "should", "need", "know", "want", "start", "good", "best", "way", "actual", "becom",
+          "job", "role", "work", "use", "studi", "put", "make", "take", "someon", "me", "i", "my", "tell", "guid", "say",
+          "do", "can", "get", "new", "thing", "import", "worth", "realli", "recommend", "help", "need", "first", "kind"}
+SECTION_ONLY = 0.95  # the weight of a point that names the subject only in its section's heading
+SHARED = 0.35  # a word in more than this share of the candidates does not single out the subject
+
+
+def subject_stems(question: str, units: list[Unit], passages: list[dict]) -> set[str]:
+    """What the question is about, as stems: its content words minus the generic ones and those
+    most of the passages' sentences share."""
+    words = _stems(question) - GENERIC - FILLER
+    if not units:
+        return words
+    stems = [_unit_stems(u, passages) for u in units]
+    share = {w: sum(_names({w}, s) for s in stems) for w in words}
+    share = {w: n for w, n in share.items() if n <= SHARED * len(stems)}
+    if not share:
+        return set()
+    rarest = min(share.values())  # the most specific words: "open source", not "projects"
+    return {w for w, n in share.items() if n <= 2 * rarest + 1}
+
+
+def _names(subject: set[str], stems: set[str]) -> bool:
+    """Whether a sentence's stems name the subject: "deploy" meets "deployment" (prefixes of 4+ letters)."""
+    return any(w == s or len(min(w, s, key=len)) >= 4 and (w.startswith(s) or s.startswith(w))
+               for w in subject for s in stems)
+
+
+def _unit_stems(unit: Unit, passages: list[dict]) -> set[str]:
+    passage = passages[unit.passage] if unit.passage < len(passages) else {}
+    return _stems(" ".join((unit.text, *unit.before, unit.group, passage.get("section") or "")))
 
 
 def _whole_list(ranked: list[tuple[Unit, float]]) -> Skeleton:
@@ -118,6 +209,7 @@ def _lead(picked: list[tuple[Unit, float]], prose: bool = False) -> Unit:
     """The best point, and for a list a sentence that sums the list up rather than one of its
     items; never a sentence that needs its section heading to make sense."""
     standalone = [(u, v) for u, v in picked if not (refers_back(u.text) and not u.before)] or picked[:1]
+    standalone = [(u, v) for u, v in standalone if not is_title(u.text)] or standalone  # a sentence, not a name
     best_unit, best = standalone[0]
     if prose:
         return next((u for u, v in standalone if not u.list_item and v >= PROSE_LEAD * best), best_unit)
@@ -152,11 +244,11 @@ def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
 def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, float]]) -> Skeleton:
     """What the guides say about each side; a sentence naming both sides leads when there is one."""
     sides = kind.sides[:2]
-    about = {side: sorted((u for u, _ in ranked if _mentions(u.text + " " + u.group, side)),
+    about = {side: sorted((u for u, _ in ranked if _nameable(side) and (_mentions(u.text, side) or _mentions(u.group, side))),
                           key=lambda u: not u.opens_group) for side in sides}  # a section's opening defines it
     both = [u for u, _ in ranked if all(u in about[side] for side in sides)]
     narrowing = re.search(r"which (?:one|of (?:them|the two|those|these))\s+(.+?)\W*$", question, re.I)
-    groups = [(f"**{side[0].upper() + side[1:]}**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:3])
+    groups = [(f"**{_yours(side[0].upper() + side[1:])}:**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:SIDE_POINTS])
               for side in sides]
     groups = [(header, points) for header, points in groups if points]
     if narrowing:
@@ -168,37 +260,114 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
             return Skeleton(_cited(lead), _grouped([u for u in relevant if u != lead]))
         return Skeleton(note, [("**What they do say:**", [_cited(u) for u in relevant or [ranked[0][0]]])])
     if both:
-        note = "" if groups else f"The guides don't say more about {sides[0]} versus {sides[1]}."
-        if both[1:3]:
+        if both[1:3]:  # (no "the guides don't say more" line: the sentence that weighs both sides answers)
             groups.insert(0, (f"**{sides[0]} and {sides[1]}**", [_cited(u) for u in both[1:3]]))
-        return Skeleton(_cited(both[0]), groups, note)
+        return Skeleton(_cited(both[0]), groups)
     if not groups:
         picked = [u for u, _ in _pick(ranked, 3)]
         return Skeleton(f"The guides don't say how {sides[0]} and {sides[1]} compare.",
                         [("**What they do say:**", [_cited(u) for u in picked])])
+    missing = [side for side in sides if not about[side]]
+    if missing:  # one side only: say plainly which one the guides don't describe, and what they say near it
+        side = missing[0]
+        near = _stems(phrase_expansion(side)) - GENERIC - _stems(" ".join(s for s in sides if s != side))
+        shown = {normalise(t) for unit in (u for side_units in about.values() for u in side_units)
+                 for t in (*unit.before, unit.text)}
+        close = [u for u, _ in ranked if near and near & _stems(f"{u.text} {u.group}")]
+        close = sorted(close, key=lambda u: not near & _stems(u.text))  # named in the sentence first
+        nearby: list[str] = []
+        for unit in close:
+            texts = {normalise(t) for t in (*unit.before, unit.text)}
+            if not texts & shown and len(nearby) < 3:
+                nearby.append(_cited(unit))
+                shown |= texts
+        if nearby:
+            groups.append(("**Related, from the guides:**", nearby))
+        return Skeleton(f"The guides don't cover {_yours(side)} as such.", groups)
     return Skeleton("Here is how the guides describe each:", groups)
 
 
-def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]]) -> Skeleton:
-    """The guides' stance when they take one; otherwise say so, and what they do say."""
+def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]], passages: list[dict] = ()) -> Skeleton:
+    """The guides' stance on what is judged (the question's subject) when they take one, as the
+    first sentence; otherwise say so, and what they do say about it."""
     topic = _stems(kind.topic) - GENERIC
-    units = [u for u, _ in picked if not topic or topic & _stems(u.text)] or [u for u, _ in picked]
+
+    def named(u: Unit) -> set[str]:  # the topic's words the sentence or its section's heading names
+        return topic & (_stems(u.text) | _stems(u.group))
+
+    units = [u for u, _ in picked if not topic or named(u)] or [u for u, _ in picked]
     stances = [u for u in units if STANCE.search(u.text) and not (refers_back(u.text) and not u.before)
-               and (not topic or topic & _stems(u.text))]
-    stance = max(stances, key=lambda u: len(topic & _stems(u.text)), default=None)
+               and (not topic or len(named(u)) * 2 > len(topic))]  # "fine-tuning LLMs" is not "LLMs"
+    # The best stance names the subject most fully, and early: "SQL is essential for…" answers "is
+    # SQL important?"; "If you're not from…, start with programming… It's also important… SQL" does not.
+    stance = max(stances, key=lambda u: (len(named(u)), bool(topic & _stems(u.text)), bool(topic & _stems(_opening(u.text))),
+                                         -stances.index(u)), default=None)
     units = units[:MAX_POINTS["worth_it"]]
-    if stance:
+    should = re.match(r"\W*should\s+(.+?)[?.!\s]*$", question, re.I)
+    asks_for_others = should and not re.match(r"(i|we|you)\b", should.group(1), re.I)
+    if stance and not asks_for_others:
         return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
+    if stance:  # "should a beginner start with X?": a stance on X does not say when, or for whom
+        units = ([stance] + [u for u in units if u != stance])[:MAX_POINTS["worth_it"]]
     verb = "are" if re.match(r"\W*are\b", question, re.I) else "is"  # "are certifications worth it?"
-    what = f"whether {kind.topic} {verb} worth it" if kind.topic else "that directly"
+    what = f"whether {_article(kind.topic)} {verb} worth it" if kind.topic else "that directly"
     if kind.topic and re.search(r"\b(need|have to|required|necessary)\b", question, re.I):
-        what = f"whether you need {kind.topic}"
+        what = f"whether you need {_article(kind.topic)}"
+    elif should and len(should.group(1).split()) <= 12:  # "Should a beginner start with X?"
+        words = _yours(should.group(1)).split()
+        verb = next((i for i, w in enumerate(words) if i and re.fullmatch(VERBS, w, re.I)), 1)
+        who = " ".join(words[:verb])
+        what = f"whether {who[:1].lower() + who[1:] if who.split()[0].lower() in ('a', 'an', 'the') else who} " \
+               f"should {' '.join(words[verb:])}"
     return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])
 
 
+def _article(topic: str) -> str:
+    """"PhD" → "a PhD", "bootcamp" → "a bootcamp": the few countable things learners ask about."""
+    if re.fullmatch(r"(phd|master'?s( degree)?|bachelor'?s( degree)?|(cs |computer science )?degree|bootcamp|course|"
+                    r"certificat(e|ion)|mentor|gpu)", topic, re.IGNORECASE):
+        return ("an " if topic[0].lower() in "aeiou" else "a ") + topic
+    return topic
+
+
+def _yours(text: str) -> str:
+    """The learner's words said back to them: "learning on my own" → "learning on your own"."""
+    swaps = {"my": "your", "i": "you", "me": "you", "mine": "yours", "myself": "yourself", "i'm": "you're"}
+    return re.sub(r"\b(my|i|me|mine|myself|i'm)\b", lambda m: swaps[m.group(0).lower()], text, flags=re.IGNORECASE)
+
+
+def is_title(text: str) -> bool:
+    """A name, not a sentence: "Designing Machine Learning Systems: An Iterative Process for
+    Production-Ready Applications" (most words capitalised, no full stop inside)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 3 or re.search(r"[.!?]\s+\w", text.strip()):
+        return False
+    capital = sum(w[0].isupper() for w in words if w.lower() not in STOPWORDS)
+    content = sum(w.lower() not in STOPWORDS for w in words)
+    return content > 0 and capital / content >= 0.75
+
+
+def _opening(text: str, words: int = 6) -> str:
+    """The sentence's first words, after a "Label:" prefix: where its subject is."""
+    return " ".join(re.sub(r"^[^:]{1,40}:\s*", "", text).split()[:words])
+
+
+def _nameable(side: str) -> bool:
+    """Whether words can tell where a side is named: not "learning on my own" (only "learn" is left)."""
+    return len(_stem_list(side)) > 1 or bool(_stems(side) - GENERIC)
+
+
 def _mentions(text: str, side: str) -> bool:
-    wanted = _stems(side)
-    return bool(wanted) and wanted <= _stems(text)
+    """Whether `text` names `side` as a phrase: "MLOps engineer" is not named by "ML engineers work…"
+    under a heading "Data Engineering and MLOps" (both words are there, not the role)."""
+    wanted = _stem_list(side)
+    words = _stem_list(text)
+    return bool(wanted) and any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+def _stem_list(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("machine learning", "ml"))
+    return [stem(w).rstrip("e") for w in words if w not in STOPWORDS]
 
 
 def _stems(text: str) -> set[str]:

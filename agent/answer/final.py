@@ -19,7 +19,7 @@ from ingest.text import normalise, sentences_of, tokenize
 
 DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
                      r"|\bi (can't|cannot|am unable to) (answer|help)", re.IGNORECASE)
-LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare)", re.IGNORECASE)
+LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state)", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
 SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
 NOTHING_MORE = ("That is as far as the guides go on this; ask me about one of these points, or for a learning plan "
@@ -35,13 +35,17 @@ class Final:
 
 
 def final_answer(draft: str, composed: str, passages: list[str], question: str, kind: str = "",
-                 limit: str = "", last_answer: str = "") -> Final:
+                 limit: str = "", last_answer: str = "", sides: tuple[str, ...] = ()) -> Final:
     """`draft` is the model's text (== `composed` on the extractive path); `limit` the skeleton's
-    honest "the guides don't say …" line, if any; `last_answer` the previous turn's answer."""
+    honest "the guides don't say …" line, if any; `last_answer` the previous turn's answer; `sides`
+    what a comparison weighs (an answer that lost one side to the checker is not an answer)."""
     from_model = draft != composed
     overruled = from_model and bool(DECLINE.search(draft))
     verified = verify_answer(composed if overruled else draft, passages, question)
     fallback = overruled or (from_model and verified.fallback)
+    if from_model and not fallback and kind == "comparison" and _sides_named(composed, sides) > _sides_named(
+            verified.text, sides):
+        fallback = True  # "MLOps engineer vs data scientist" that, after the checker, describes one side only
     if fallback and not overruled:
         verified = verify_answer(composed, passages, question)
     text = verified.text
@@ -82,6 +86,15 @@ def _restore(text: str, draft: str, composed: str, kind: str, limit: str) -> str
     if limit and not LIMIT_SAID.search(text):
         text = f"{limit}\n\n{text}"
     return text.strip()
+
+
+def _sides_named(text: str, sides: tuple[str, ...]) -> int:
+    """How many of a comparison's sides `text` names (every word of the side, stemmed)."""
+    def words(part: str) -> set[str]:
+        return set(tokenize(re.sub(r"machine learning", "ml", part, flags=re.IGNORECASE)))
+
+    said = words(text)
+    return sum(1 for side in sides if words(side) and words(side) <= said)
 
 
 def _same_words(sentence: str, said: set[str]) -> bool:

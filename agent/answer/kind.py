@@ -28,7 +28,11 @@ SKIP = re.compile(r"\b(skip|ignore|leave out|drop|don'?t need|do i (really )?nee
 WORTH = re.compile(
     r"\b(worth( it)?|too late|too old|still (relevant|useful|worth|a good)|waste of time|good idea|should i (even )?"
     r"bother|dead|dying|overrated|future[- ]proof)\b"
-    r"|^\W*(do i|is it|is an?|are|should i|must i)\b.*\b(need|necessary|required|have to|essential|matter)", re.IGNORECASE)
+    r"|^\W*(do|does|is|are|should|must|will|would)\b.*\b(need|needed|necessary|required|have to|essential|matter|"
+    r"important|useful|valuable|relevant|helpful|enough)\b"
+    r"|^\W*should (i|a|an|beginners?|newcomers?|someone|we|you)\b.{0,30}\b(learn|study|start|do|get|use|bother|focus|"
+    r"take|try|go|pick|invest|jump|dive)\b|^\W*(is|are)\b.+\b(something|a thing)\b.*\bshould\b"
+    r"|^\W*how (important|useful|valuable|necessary|essential|relevant|much does .+ matter)\b", re.IGNORECASE)
 HOW_TO = re.compile(
     r"^\W*(so |and |ok(ay)?,? )?(how (do|can|should|would|could) (i|you|one|someone)|how to|what'?s the best way to|"
     r"what are the steps|steps to|how does one|how (do|can) i (get|move|switch|transition|break))\b"
@@ -40,9 +44,13 @@ LIST = re.compile(
     re.IGNORECASE)
 COMPARISON = re.compile(
     r"\bdifference(s)? between (?P<a>.+?) and (?P<b>.+?)\W*$|\bcompare (?P<c>.+?) (?:and|with|to) (?P<d>.+?)\W*$"
-    r"|(?P<e>[\w#+.' -]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<f>[\w#+.' -]{2,40}?)(?:\W*$|\s*[:?,])"
+    r"|(?P<e>[\w#+.' -]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<f>[\w#+.' -]{2,40}?)(?:\W*$|\s*[:?,]|\s+[-–—]\s)"
     r"|\b(?:should i (?:learn|use|pick|choose|go with|start with|do)|which is better,?|better:?)\s+(?P<g>[\w#+.' -]{2,30}?)"
-    r"\s+or\s+(?P<h>[\w#+.' -]{2,30}?)\W*$|^\W*(?P<i>[A-Za-z][\w#+.-]*)\s+or\s+(?P<j>[A-Za-z][\w#+.-]*)\b", re.IGNORECASE)
+    r"\s+or\s+(?P<h>[\w#+.' -]{2,30}?)\W*$|^\W*(?P<i>[A-Za-z][\w#+.-]*)\s+or\s+(?P<j>[A-Za-z][\w#+.-]*)\b"
+    r"|\bwhat (?:does|do) (?:an?\s+|the\s+)?(?P<m>[\w#+.' -]{2,40}?) do that (?:an?\s+|the\s+)?(?P<n>[\w#+.' -]{2,40}?)"
+    r"\s+(?:doesn'?t|does not|don'?t|do not|can'?t|cannot)\b"
+    r"|^\W*(?:is|are)\s+(?P<k>[\w#+.' -]{2,40}?)\s+(?:better|worse|more useful|more important)\s+than\s+"
+    r"(?P<l>[\w#+.' -]{2,40}?)\W*$", re.IGNORECASE)
 _SIDE_NOISE = re.compile(r"^(the|an?|being an?|becoming an?|what'?s|what is|whats)\s+|\s+(role|roles|then)$", re.IGNORECASE)
 _FOLLOW_CHOICE = re.compile(r"\b(which (one|of (them|the two|those|these))|the (first|second|other) one|either)\b",
                             re.IGNORECASE)
@@ -81,6 +89,18 @@ def classify_question(question: str, previous: QuestionKind | None = None) -> Qu
     return QuestionKind("definition")
 
 
+ORDINAL = re.compile(r"\bthe (?:(first|former)|(second|latter|other))(?: one| role| option)?\b", re.IGNORECASE)
+
+
+def resolve_choice(question: str, previous: QuestionKind | None) -> str:
+    """"which algorithms should I learn for the second one?" after "supervised vs unsupervised?" →
+    "…for unsupervised learning?": the side a follow-up points at, named, so it is searched and
+    answered as a question of its own."""
+    if not previous or previous.kind != "comparison" or len(previous.sides) < 2:
+        return question
+    return ORDINAL.sub(lambda m: previous.sides[0] if m.group(1) else previous.sides[1], question)
+
+
 def _side(text: str) -> str:
     side = text.strip(" ?.!,'\"")
     for _ in range(2):
@@ -90,10 +110,31 @@ def _side(text: str) -> str:
 
 def _topic(text: str) -> str:
     """What a "worth it" question judges: "is quantum ML worth learning?" → "quantum ML"."""
-    match = re.search(r"\b(?:is|are|does|do)\s+(?:it\s+|a\s+|an\s+|the\s+)?(.+?)\s+(?:still\s+)?(?:worth|too|a waste|"
-                      r"necessary|required|needed|dead|dying|overrated|matter)", text, re.IGNORECASE)
-    if match and match.group(1).lower() not in ("it", "this", "that"):
+    topic = _subject(text)
+    return re.sub(r"\s+(?:to (?:work|be|become|get|land|break)|as an?|for (?:an?|ml|the|someone|beginners?|me)|if|when|"
+                  r"now|at|in \d{4}|these days|nowadays|anymore)\b.*$", "", topic, flags=re.IGNORECASE).strip()
+
+
+def _subject(text: str) -> str:
+    match = re.search(r"\b(?:is|are|does|do)\s+(?:it\s+|a\s+|an\s+|the\s+)?(.+?)\s+(?:still\s+|really\s+|that\s+|so\s+|"
+                      r"very\s+|even\s+)?(?:worth|too|a waste|necessary|required|needed|dead|dying|overrated|matter|"
+                      r"important|essential|useful|valuable|relevant|helpful|enough)", text, re.IGNORECASE)
+    if match and match.group(1).lower() not in ("it", "this", "that") and not re.match(
+            r"(i|you|we|ml engineers?|engineers?|beginners?)\s+(really\s+)?(need|have)\b", match.group(1), re.I):
         return match.group(1)
+    match = re.search(r"\bworth (?:learning|getting into|doing|studying|taking|pursuing|it to learn)\s+(?:an?\s+|the\s+)?"
+                      r"(.+?)[?.!\s]*$", text, re.IGNORECASE) or re.search(
+        r"^\W*how (?:important|useful|valuable|necessary|essential|relevant) (?:is|are)\s+(?:an?\s+|the\s+)?(.+?)[?.!\s]*$",
+        text, re.IGNORECASE) or re.search(r"^\W*(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:something|a thing)\b", text,
+                                          re.IGNORECASE)
+    if match:
+        return match.group(1)
+    match = re.search(r"^\W*should\s+\w+(?:\s+(?:complete\s+|total\s+|absolute\s+)?beginner)?\s+(?:even\s+)?"
+                      r"(?:(?:jump|dive)(?:\s+straight)?\s+into|learn|study|start(?:\s+with)?|do|get(?:\s+into)?|use|"
+                      r"bother(?:\s+with)?|focus(?:\s+on)?|take|try|go(?:\s+for)?|pick|invest\s+in)\s+(?:an?\s+|the\s+)?"
+                      r"(.+?)[?.!\s]*$", text, re.IGNORECASE)
+    if match:
+        return re.sub(r"\s+(first|now|too|as an? .*|at all|or not|before .*)$", "", match.group(1), flags=re.I)
     match = re.search(r"\b(?:need|have)\s+(?:to\s+(?:know|learn|do|get|have|study)\s+)?(?:an?\s+|the\s+)?(.+?)[?.!\s]*$",
                       text, re.IGNORECASE)
     return match.group(1) if match else ""

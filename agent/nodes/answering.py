@@ -4,6 +4,7 @@ rewrites the composed skeleton when there is one), verify it sentence by sentenc
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import asdict
 
@@ -15,7 +16,7 @@ from agent.answer.compose import compose as compose_skeleton
 from agent.answer.gaps import BOOKS_ASKED
 from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
-from agent.answer.kind import QuestionKind, classify_question
+from agent.answer.kind import QuestionKind, classify_question, resolve_choice
 from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.language import is_english, search_text
@@ -33,6 +34,9 @@ from ingest.chroma_connection import StoreUnavailable
 log = logging.getLogger(__name__)
 
 SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
+START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
+START_RESOURCES = 2  # the guides' resources offered to "where do I start with X?"
+SUBJECT_PASSAGES = 2  # passages searched for each side of a comparison, or a "worth it" question's topic
 NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
 
 
@@ -44,6 +48,7 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     if not message:  # another language, and no English term to search with
         return {"route": "not_english", "query": "", "passages": []}
     previous_kind = QuestionKind(**state["last_kind"]) if history and state.get("last_kind") else None
+    message = resolve_choice(message, previous_kind)  # "the second one" → the side it names
     kind = classify_question(message, previous_kind)
     search_k = max(deps.settings.top_k, MAX_PASSAGES) + 2
     try:
@@ -63,6 +68,10 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
         return {"route": "off_topic", "query": message}
     siblings = deps.retriever.source_chunks(found[0].source) if found else []
     passages = answer_context(query, kind, found, siblings, deps.settings.top_k)
+    try:
+        extra = _subject_passages(kind, deps, {p.id for p in passages} | {p.id for p in extra}) + extra
+    except StoreUnavailable as error:
+        return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
     passages += [p for p in extra if p.id not in {q.id for q in passages}]
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages], "kind": asdict(kind),
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
@@ -101,9 +110,32 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     return passages
 
 
+def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str]) -> list:
+    """The best passages on each thing the question weighs, searched on its own: the question's
+    framing ("what does an MLOps engineer do that a data scientist doesn't?", "should a beginner
+    start with…") pulls the fused ranking towards whichever side shares its words, so a comparison
+    could describe one side only and a "worth it" answer miss the passage on its topic."""
+    subjects = kind.sides[:2] if kind.kind == "comparison" else (kind.topic,) if kind.kind == "worth_it" else ()
+    passages = []
+    for subject in subjects:
+        if len(subject.split()) > 6 or not subject.strip():
+            continue
+        try:
+            hits = deps.retriever.search(subject, k=SUBJECT_PASSAGES + 3, kind="guide")
+        except EmptyQuery:
+            continue
+        new = [p for p in hits if p.score >= deps.settings.min_relevance and p.id not in have][:SUBJECT_PASSAGES]
+        have |= {p.id for p in new}
+        passages += new
+    return passages
+
+
 def _material_passages(query: str, deps: Deps) -> list:
     """For "is there a good book on LLM apps?": the guides' books (resource entries), which the
     fused ranking leaves behind the guide passages that share the question's words."""
+    if START_ASKED.search(query):  # "where do the guides say to start with RAG?": what they name for it
+        return [p for p in deps.retriever.search(query, k=START_RESOURCES, kind="resource")
+                if p.score >= deps.settings.min_relevance]
     if not BOOKS_ASKED.search(query):
         return []
     return [p for p in deps.retriever.search(query, k=8, kind="resource") if "(book," in p.text]
@@ -141,8 +173,10 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
     started = time.perf_counter()
     question = state["query"]
     if question != asked(state):  # a condensed follow-up: rank by what is asked now, and what "it" names
-        names = answer_names(last_answer(state)) if kind.kind != "comparison" else []  # (a comparison has its sides)
-        question = " ".join([asked(state), *names])
+        last = QuestionKind(**state["last_kind"]) if state.get("last_kind") else None
+        choice = resolve_choice(asked(state), last)
+        names = answer_names(last_answer(state)) if kind.kind != "comparison" and choice == asked(state) else []
+        question = " ".join([choice, *names])  # (a comparison has its sides; "the second one" is named now)
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
                                 skill_map)
@@ -176,5 +210,6 @@ def verify(state: ChatState) -> dict:
     """Check the draft sentence by sentence and settle the answer (agent/answer/final.py)."""
     emit({"status": "Checking the answer against the guides…"})
     final = final_answer(state.get("draft", ""), state.get("composed", ""), passage_texts(state), state["query"],
-                         (state.get("kind") or {}).get("kind", ""), state.get("limit", ""), last_answer(state))
+                         (state.get("kind") or {}).get("kind", ""), state.get("limit", ""), last_answer(state),
+                         tuple((state.get("kind") or {}).get("sides") or ()))
     return {"answer": final.text, "grounded": final.grounded, "fallback": final.fallback, "sentences": final.sentences}

@@ -32,9 +32,28 @@ SYNONYMS = {
 }
 
 
+# Phrases learners use for what the guides say in other words ("keep up with research" ↔ "stay
+# updated on the latest trends", "learning must be an ongoing process").
+PHRASES = {
+    r"\b(keep(ing)? up|stay(ing)? (current|up[- ]to[- ]date|on top)|up[- ]to[- ]date|keep(ing)? (current|learning)|"
+    r"new (research|papers?|developments?|techniques?)|latest (research|papers?))\b":
+        ["updated", "latest", "trends", "update", "ongoing", "conferences"],
+    r"\b(self[- ]taught|on my own|by myself|teach myself)\b": ["self-taught", "online", "courses", "alternative"],
+}
+
+
+def phrase_expansion(text: str) -> str:
+    """The query plus the guides' wording for the learner phrases in it (not single-word synonyms):
+    what the dense side embeds, so "keep up with research" also meets "stay updated"."""
+    extra = [synonym for phrase, synonyms in PHRASES.items() if re.search(phrase, text.lower()) for synonym in synonyms]
+    return f"{text} {' '.join(extra)}" if extra else text
+
+
 def expand_query(text: str) -> str:
-    """The query plus the synonyms of its words."""
-    extra = [synonym for word in TOKEN.findall(text.lower()) for synonym in SYNONYMS.get(word, [])]
+    """The query plus the synonyms of its words and phrases."""
+    lowered = text.lower()
+    extra = [synonym for word in TOKEN.findall(lowered) for synonym in SYNONYMS.get(word, [])]
+    extra += [synonym for phrase, synonyms in PHRASES.items() if re.search(phrase, lowered) for synonym in synonyms]
     return f"{text} {' '.join(extra)}" if extra else text
 
 

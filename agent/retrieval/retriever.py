@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from agent.guards.injection import WITHHELD_TITLE, withheld
+from agent.retrieval.bm25 import phrase_expansion
 from agent.retrieval.fusion import reciprocal_rank_fusion
 from agent.retrieval.passage import Passage
 from agent.retrieval.query import EmptyQuery, prepare_query
@@ -26,8 +27,9 @@ NEAR_DUPLICATE = 0.95  # cosine above which two passages say the same thing (ove
 # returns two PyTorch entries instead of the guide passage that compares them. They fill the list
 # only when the question asks for material to learn from.
 RESOURCE_INTENT = re.compile(
-    r"\b(books?|courses?|certif\w*|resources?|tutorials?|videos?|youtube|channels?|read|watch|repos?|"
-    r"repositor\w*|links?|materials?|specializations?|mooc|lectures?|where (can|do|should) i learn)\b", re.I)
+    r"\b(books?|courses?|certif\w*|certs?|resources?|tutorials?|videos?|youtube|channels?|read|watch|repos?|"
+    r"repositor\w*|links?|materials?|specializations?|mooc|lectures?|where (can|do|should) i learn"
+    r"|where\b[\w\s'’]{0,30}\b(start|begin)\w*)\b", re.I)  # "where do the guides say to start?": a book is an answer
 MAX_RESOURCES_WITHOUT_INTENT = 1
 
 
@@ -88,7 +90,7 @@ class HybridRetriever:
                                    "running; careerbot reconnects on the next question.") from error
 
     def _search(self, query: str, k: int, mode: str, source: str | None, kind: str | None) -> list[Passage]:
-        vector = query_vector(query, self.model_path)
+        vector = query_vector(phrase_expansion(query), self.model_path)
         where = _where(source, kind)
         dense: list[tuple[StoredChunk, float]] = []
         sparse: list[StoredChunk] = []
