@@ -123,12 +123,17 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         kind = QuestionKind("how_to")
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
-    if str(passages[0].get("id", "")).endswith("+list"):  # agent/answer/context.py merged a list: it is the answer
-        return _whole_list(ranked)
-    if kind.kind == "worth_it":
-        return _worth_it(question, kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]), passages)
     # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
     focused = on_subject(question, ranked, passages) if kind.kind in ("definition", "list") else ranked
+    if str(passages[0].get("id", "")).endswith("+list"):
+        # agent/answer/context.py merged a list: it is the answer, unless the question names a few
+        # items of it ("what is model monitoring?" is not "what does an ML engineer do?")
+        if focused is ranked and kind.kind in ("definition", "list"):
+            focused = _items_named(question, ranked, passages) or ranked
+        if focused is ranked:
+            return _whole_list(ranked)
+    if kind.kind == "worth_it":
+        return _worth_it(question, kind, _pick(ranked, 2 * MAX_POINTS["worth_it"]), passages)
     picked = _pick(focused, MAX_POINTS[kind.kind])
     return _led(picked, prose=kind.kind == "list")
 
@@ -149,6 +154,15 @@ def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[d
     near = [(u, v * SECTION_ONLY) for u, v in ranked if (u, v) not in said and _names(subject, _unit_stems(u, passages))]
     about = sorted(said + near, key=lambda pair: -pair[1])
     return about if len([pair for pair in about if pair[1] >= floor]) >= 2 else ranked
+
+
+def _items_named(question: str, ranked: list[tuple[Unit, float]], passages: list[dict]) -> list[tuple[Unit, float]]:
+    """The few items of the merged list (passage 1) that name the question's subject in their own
+    words (at most a third of them: a subject most items name is the list's own topic)."""
+    subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages)
+    items = [(u, v) for u, v in ranked if u.passage == 0 and u.list_item]
+    naming = [(u, v) for u, v in items if subject and _names(subject, _stems(u.text))]
+    return naming if 0 < len(naming) <= len(items) // 3 else []
 
 
 FILLER = {"what", "which", "how", "should", "need", "know", "want", "start", "good", "best", "way", "actual", "becom",

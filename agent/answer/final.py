@@ -22,6 +22,7 @@ DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not
 LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state)", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
 SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
+ALREADY_HELD = "**You already have"  # agent/answer/personal.py's heading
 NOTHING_MORE = ("That is as far as the guides go on this; ask me about one of these points, or for a learning plan "
                 "with hours, resources and projects for each.")
 
@@ -62,6 +63,8 @@ def in_short(answer: str) -> str:
     then?"): the last answer's gist, its first bold heading with the point under it, or else its
     first paragraph, and where the guides stop; never the whole answer again, never a bare refusal."""
     paragraphs = [p.strip() for p in answer.split("\n\n") if p.strip()]
+    # the next step, not what the learner already has
+    paragraphs.sort(key=lambda p: p.startswith(ALREADY_HELD))
     for index, paragraph in enumerate(paragraphs):
         heading, *lines = paragraph.split("\n")
         if heading.startswith("**") and heading.endswith(".**"):  # "**Start with: Python, ….**", not "**From the guides:**"

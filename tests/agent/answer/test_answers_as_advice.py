@@ -92,3 +92,21 @@ def test_the_extractive_answer_reads_as_an_adviser_not_notes_under_headings(corp
     assert "The guides add:" in lines
     assert not [line for line in lines if re.fullmatch(r"\*\*[^*:]+\*\*", line)]  # no bare section headings
     assert answer.grounded == 1.0
+
+
+def test_a_question_about_one_item_of_a_list_gets_that_item_not_the_whole_list(corpus_runtime):
+    bot = Careerbot(corpus_runtime, use_llm=False)
+    item = bot.ask("What is model monitoring and why does it matter?", thread())
+    assert first_line(item).startswith("Model Monitoring and Maintenance:"), item.answer
+    assert "Data Collection" not in item.answer and "Feature Engineering" not in item.answer
+    whole = bot.ask("what are the key responsibilities of a machine learning engineer?", thread())
+    assert "Data Collection" in whole.answer and "Model Monitoring" in whole.answer  # the list is the answer
+
+
+def test_a_follow_up_the_guides_answer_no_further_gets_the_next_step_not_the_whole_answer_again(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    first = bot.ask("I'm a mechanical engineer, can I move into ML?", conversation)
+    again = bot.ask("what should I learn first then?", conversation)
+    assert "**Start with:" in first.answer and again.answer != first.answer
+    assert "**Start with:" in again.answer and "You already have" not in again.answer
+    assert len(again.answer) < len(first.answer)

@@ -31,6 +31,7 @@ def test_comparison_sides_are_the_things_compared():
     assert classify_question("What's the difference between an ML engineer and a data scientist?").sides == (
         "ML engineer", "data scientist")
     assert classify_question("ML engineer vs data scientist: which pays more?").sides == ("ML engineer", "data scientist")
+    assert classify_question("Is it better to learn LangChain or LangGraph?").sides == ("LangChain", "LangGraph")
 
 
 def test_skip_and_topic_are_read_from_the_question():
