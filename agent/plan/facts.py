@@ -178,6 +178,15 @@ def _whole(hours: float) -> int:
 
 
 def _months(text: str) -> int | None:
+    """The horizon: a duration that is not experience or a pace; a deadline ("within a year", "in 6
+    months") beats a plain duration ("learning Python for 2 months … ML within a year" is 12)."""
+    horizons = _horizons(text)
+    deadline = [months for months, before in horizons if phrases.DEADLINE_BEFORE.search(before)]
+    return (deadline or [months for months, _ in horizons] or [None])[0]
+
+
+def _horizons(text: str) -> list[tuple[int, str]]:
+    found = []
     for match in phrases.DURATION.finditer(text):
         before, after = text[max(0, match.start() - 40):match.start()], text[match.end():]
         if phrases.EXPERIENCE_BEFORE.search(before) or phrases.EXPERIENCE_AFTER.match(after):
@@ -188,9 +197,10 @@ def _months(text: str) -> int | None:
         if amount is None:
             continue
         if unit.startswith("w"):
-            return max(1, round(amount / WEEKS_PER_MONTH))
-        return round(amount * 12) if unit.startswith("y") else round(amount)
-    return None
+            found.append((max(1, round(amount / WEEKS_PER_MONTH)), before))
+        else:
+            found.append((round(amount * 12) if unit.startswith("y") else round(amount), before))
+    return found
 
 
 def _track(text: str) -> tuple[str | None, bool]:

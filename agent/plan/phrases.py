@@ -253,6 +253,8 @@ DAYS_A_WEEK = re.compile(r"\b(\d)\s*(?:days|evenings|nights|mornings|times|sessi
 WEEKENDS = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b")
 WEEKDAYS = re.compile(r"\bweekdays?\b|\bworkdays?\b|\bmonday to friday\b")
 DURATION = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)\s*-?\s*(months?|mos?|weeks?|wks?|years?|yrs?)\b")
+# "within a year", "in 6 months": a deadline, which beats a plain duration ("learning Python for 2 months").
+DEADLINE_BEFORE = re.compile(r"\b(?:in|within|by|before|next)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?$")
 EXPERIENCE_BEFORE = re.compile(r"\b(?:been|worked|working|experience|spent|past|last|since|coding|programming|"
                                r"employed)\s+(?:\w+\s+){0,4}$"
                                r"|\b(?:dev|developer|engineer|analyst|scientist|programmer|teacher|nurse|job|role)s?"

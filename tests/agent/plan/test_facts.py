@@ -236,3 +236,12 @@ def test_skills_the_learner_wants_to_learn_become_goals(text, wanted):
 ])
 def test_roles_tools_studies_and_skills_under_way(text, facts):
     assert extract_profile_facts(text) == facts
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Nurse, learning Python for 2 months, 6 hours a week, I want to do ML in healthcare within a year", 12),
+    ("studying SQL for 3 months now, want MLOps in 6 months", 6),
+    ("10 h a week for 6 months", 6),
+])
+def test_a_deadline_beats_a_plain_duration(text, months):
+    assert extract_profile_facts(text)["months"] == months
