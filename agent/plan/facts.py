@@ -61,7 +61,8 @@ def extract_profile_facts(text: str) -> dict:
     said = statements(phrases.HYPOTHETICAL.sub(" ", text))
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
     # "data engineer with Spark", "Mechanical engineer, MATLAB and some Python": the role's tools
-    tools = rf"(?=(?:[\w+#.-]+\s*(?:,|&|/|\band\b)\s*(?:some\s+|a bit of\s+)?){{0,3}}{skill_terms()[0].pattern})"
+    little = r"(?:some\s+|a bit of\s+|a little\s+|basic\s+)?"  # "QA engineer, a bit of Python"
+    tools = rf"(?={little}(?:[\w+#.-]+\s*(?:,|&|/|\band\b)\s*{little}){{0,3}}{skill_terms()[0].pattern})"
     said = re.sub(rf"{phrases.ROLE}\s*(?:with|,|:|—|–)\s*{tools}", r"\1 using ", said)
     said = re.sub(rf"{phrases.INTRO_LIST.pattern}(?={skill_terms()[0].pattern})", "here, i know ", said)
     track, as_goal = _track(said)

@@ -160,6 +160,8 @@ def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(quest
     ("data engineer, mostly Scala", "data_engineer", ["data_engineering", "sql"]),
     ("I work as a QA engineer", "qa_engineer", []),
     ("QA automation engineer here, I know Python", "qa_engineer", ["python"]),
+    ("QA engineer, a bit of Python and Selenium, 10 hours weekly", "qa_engineer", ["python"]),
+    ("QA engineer, no Python", "qa_engineer", []),
     ("I'm a software engineer with an interest in NLP", "software_engineer", ["software_engineering"]),
     # Roles and tools in a question are not the learner's.
     ("what does a data engineer do?", None, []),
