@@ -124,12 +124,14 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
     # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
-    focused = on_subject(question, ranked, passages) if kind.kind in ("definition", "list") else ranked
+    subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages) \
+        if kind.kind in ("definition", "list") else set()
+    focused = on_subject(subject, ranked, passages)
     if str(passages[0].get("id", "")).endswith("+list"):
         # agent/answer/context.py merged a list: it is the answer, unless the question names a few
         # items of it ("what is model monitoring?" is not "what does an ML engineer do?")
-        if focused is ranked and kind.kind in ("definition", "list"):
-            focused = _items_named(question, ranked, passages) or ranked
+        if focused is ranked:
+            focused = _items_named(subject, ranked) or ranked
         if focused is ranked:
             return _whole_list(ranked)
     if kind.kind == "worth_it":
@@ -138,13 +140,12 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
     return _led(picked, prose=kind.kind == "list")
 
 
-def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[dict]) -> list[tuple[Unit, float]]:
-    """The points about what the question names. "What should I learn for computer vision?" shares
-    "learn" with every supervised-learning bullet; when at least two candidates name the subject
-    itself (in the sentence or its section's heading), the ones that don't are left out. The subject
-    is the question's words that few candidates share (a word most of them have names nothing)."""
+def on_subject(subject: set[str], ranked: list[tuple[Unit, float]], passages: list[dict]) -> list[tuple[Unit, float]]:
+    """The points about what the question names (`subject_stems`). "What should I learn for
+    computer vision?" shares "learn" with every supervised-learning bullet; when at least two
+    candidates name the subject itself (in the sentence or its section's heading), the ones that
+    don't are left out. `ranked` itself when there is nothing to narrow to."""
     floor = ranked[0][1] * RELATIVE_FLOOR if ranked else 0.0
-    subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages)
     if not subject:
         return ranked
     said = [pair for pair in ranked if _names(subject, _stems(" ".join((pair[0].text, *pair[0].before))))]
@@ -156,10 +157,9 @@ def on_subject(question: str, ranked: list[tuple[Unit, float]], passages: list[d
     return about if len([pair for pair in about if pair[1] >= floor]) >= 2 else ranked
 
 
-def _items_named(question: str, ranked: list[tuple[Unit, float]], passages: list[dict]) -> list[tuple[Unit, float]]:
+def _items_named(subject: set[str], ranked: list[tuple[Unit, float]]) -> list[tuple[Unit, float]]:
     """The few items of the merged list (passage 1) that name the question's subject in their own
     words (at most a third of them: a subject most items name is the list's own topic)."""
-    subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages)
     items = [(u, v) for u, v in ranked if u.passage == 0 and u.list_item]
     naming = [(u, v) for u, v in items if subject and _names(subject, _stems(u.text))]
     return naming if 0 < len(naming) <= len(items) // 3 else []
@@ -167,7 +167,7 @@ def _items_named(question: str, ranked: list[tuple[Unit, float]], passages: list
 
 FILLER = {"what", "which", "how", "should", "need", "know", "want", "start", "good", "best", "way", "actual", "becom",
           "job", "role", "work", "use", "studi", "put", "make", "take", "someon", "me", "i", "my", "tell", "guid", "say",
-          "do", "can", "get", "new", "thing", "import", "worth", "realli", "recommend", "help", "need", "first", "kind"}
+          "do", "can", "get", "new", "thing", "import", "worth", "realli", "recommend", "help", "first", "kind"}
 SECTION_ONLY = 0.95  # the weight of a point that names the subject only in its section's heading
 SHARED = 0.35  # a word in more than this share of the candidates does not single out the subject
 
@@ -381,12 +381,11 @@ def _mentions(text: str, side: str) -> bool:
 
 def _stem_list(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("machine learning", "ml"))
-    return [stem(w).rstrip("e") for w in words if w not in STOPWORDS]
+    return [stem(w).rstrip("e") for w in words if w not in STOPWORDS]  # "degrees"→"degre" meets "degree"
 
 
 def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("machine learning", "ml"))
-    return {stem(w).rstrip("e") for w in words if w not in STOPWORDS}  # "degrees"→"degre" meets "degree"
+    return set(_stem_list(text))
 
 
 def _cited(unit: Unit) -> str:

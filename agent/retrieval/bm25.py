@@ -45,15 +45,21 @@ PHRASES = {
 def phrase_expansion(text: str) -> str:
     """The query plus the guides' wording for the learner phrases in it (not single-word synonyms):
     what the dense side embeds, so "keep up with research" also meets "stay updated"."""
-    extra = [synonym for phrase, synonyms in PHRASES.items() if re.search(phrase, text.lower()) for synonym in synonyms]
-    return f"{text} {' '.join(extra)}" if extra else text
+    return _with(text, _phrase_synonyms(text.lower()))
 
 
 def expand_query(text: str) -> str:
     """The query plus the synonyms of its words and phrases."""
     lowered = text.lower()
-    extra = [synonym for word in TOKEN.findall(lowered) for synonym in SYNONYMS.get(word, [])]
-    extra += [synonym for phrase, synonyms in PHRASES.items() if re.search(phrase, lowered) for synonym in synonyms]
+    words = [synonym for word in TOKEN.findall(lowered) for synonym in SYNONYMS.get(word, [])]
+    return _with(text, words + _phrase_synonyms(lowered))
+
+
+def _phrase_synonyms(lowered: str) -> list[str]:
+    return [synonym for phrase, synonyms in PHRASES.items() if re.search(phrase, lowered) for synonym in synonyms]
+
+
+def _with(text: str, extra: list[str]) -> str:
     return f"{text} {' '.join(extra)}" if extra else text
 
 
