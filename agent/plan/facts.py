@@ -197,10 +197,9 @@ def _horizons(text: str) -> list[tuple[int, str]]:
         amount, unit = bounded_number(match[1], 0, MAX_DURATION_STATED), match[2]
         if amount is None:
             continue
-        if unit.startswith("w"):
-            found.append((max(1, round(amount / WEEKS_PER_MONTH)), before))
-        else:
-            found.append((round(amount * 12) if unit.startswith("y") else round(amount), before))
+        months = (max(1, round(amount / WEEKS_PER_MONTH)) if unit.startswith("w")
+                  else round(amount * 12) if unit.startswith("y") else round(amount))
+        found.append((months, before))
     return found
 
 
