@@ -78,10 +78,17 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     gap = uncovered_topic(message, [p.text for p in found])
     if gap:  # "is it too late at 40?" is a career question even with no career word in it
         update.update(route="not_covered", gap=gap)
-    elif not found or found[0].score < deps.settings.min_relevance or all(p.quarantine for p in passages):
+    elif all(p.quarantine for p in passages) or not _from_skill_map(kind, history) and (
+            not found or found[0].score < deps.settings.min_relevance):
         update["route"] = ("not_english" if not is_english(state["message"])
                            else "not_covered" if in_domain(message) else "off_topic")
     return update
+
+
+def _from_skill_map(kind: QuestionKind, history: list[str]) -> bool:
+    """"What can I skip?" in a conversation: answered from the learner's profile and the skill map
+    (agent/answer/personal.py), whatever the guides' wording scores against four words."""
+    return kind.kind == "personal" and kind.skip and bool(history)
 
 
 def asked(state: ChatState) -> str:

@@ -110,3 +110,11 @@ def test_a_follow_up_the_guides_answer_no_further_gets_the_next_step_not_the_who
     assert "**Start with:" in first.answer and again.answer != first.answer
     assert "**Start with:" in again.answer and "You already have" not in again.answer
     assert len(again.answer) < len(first.answer)
+
+
+def test_what_can_i_skip_after_a_personal_answer_is_answered_from_the_profile(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    bot.ask("I'm a teacher with some Python, what should I learn first?", conversation)
+    skip = bot.ask("what can I skip?", conversation)
+    assert skip.route == "question", skip.answer
+    assert "Can wait" in skip.answer or "don't need" in skip.answer
