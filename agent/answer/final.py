@@ -2,10 +2,10 @@
 
 Coverage was decided before the model ran (retrieval relevance and agent/scope.py), so a model
 that still declines ("the guides don't cover that") is overruled, and so is a draft of which too
-little survives the checker: the learner gets the composed skeleton. Two things a small model
-tends to lose are put back: an honest limit the notes stated ("The guides don't say which of
-LangGraph and CrewAI…"), and the guides' stance on an "is it worth it / do I need" question, which
-it may flip into a bare "Yes, you need…". A follow-up never gets the last answer unchanged: where
+little survives the checker: the learner gets the composed skeleton. Three things a small model
+tends to lose are put back: the skeleton's first cited point (the one that answers), an honest
+limit the notes stated ("The guides don't say which of LangGraph and CrewAI…"), and the guides'
+stance on an "is it worth it / do I need" question, which it may flip into a bare "Yes, you need…". A follow-up never gets the last answer unchanged: where
 the guides say nothing more, it gets the gist and where they stop.
 """
 
@@ -15,12 +15,13 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from agent.grounding import verify_answer
-from ingest.text import normalise, sentences_of, tokenize
+from ingest.text import citations, normalise, sentences_of, tokenize
 
 DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
                      r"|\bi (can't|cannot|am unable to) (answer|help)", re.IGNORECASE)
 LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state)", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
+THE_NOTES = re.compile(r"\bthe notes\b", re.IGNORECASE)  # the prompt's word for the passages; the learner knows "the guides"
 SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
 ALREADY_HELD = "**You already have"  # agent/answer/personal.py's heading
 NOTHING_MORE = ("That is as far as the guides go on this; ask me about one of these points, or for a learning plan "
@@ -51,7 +52,10 @@ def final_answer(draft: str, composed: str, passages: list[str], question: str, 
         verified = verify_answer(composed, passages, question)
     text = verified.text
     if from_model and not fallback:
-        text = _restore(text, draft, composed, kind, limit)
+        restored = _restore(text, draft, composed, kind, limit)
+        if restored != text:  # what was put back is quoted from the skeleton; checked all the same
+            verified = verify_answer(restored, passages, question)
+        text = verified.text
     if last_answer and normalise(text) == normalise(last_answer):
         text = in_short(last_answer) if normalise(composed) == normalise(last_answer) else verify_answer(
             composed, passages, question).text
@@ -86,9 +90,32 @@ def _restore(text: str, draft: str, composed: str, kind: str, limit: str) -> str
         said = set(tokenize(lead))
         rest = [s for s in sentences_of(text) if not BARE_VERDICT.search(s) and not _same_words(s, said)]
         text = "\n\n".join(part for part in (lead, " ".join(rest)) if part)
+    key = key_point(composed)
+    if key and not _carried(key, text):
+        # The skeleton's first cited point answers the question (agent/answer/compose.py); a small
+        # model may rewrite a lesser note instead ("which one is more about LLMs?" answered from the
+        # RAG line, not "AI Agents are closely connected to LLMs"). It goes back in, after an
+        # opening honest limit, else first.
+        opening, _, rest = text.partition("\n\n")
+        text = f"{opening}\n\n{key}\n\n{rest}" if LIMIT_SAID.search(opening) else f"{key}\n\n{text}"
     if limit and not LIMIT_SAID.search(text):
         text = f"{limit}\n\n{text}"
-    return text.strip()
+    return THE_NOTES.sub(lambda m: "The guides" if m.group(0)[0] == "T" else "the guides", text).strip()
+
+
+def key_point(composed: str) -> str:
+    """The skeleton's first cited line (its lead, or the first point under "What they do say:")."""
+    for line in composed.splitlines():
+        line = re.sub(r"^\s*-\s+", "", line).strip()
+        if citations(line) and not line.startswith("**"):
+            return line
+    return ""
+
+
+def _carried(key: str, text: str) -> bool:
+    """Whether some sentence of `text` says the key point: at least half of its content words."""
+    wanted = set(tokenize(key))
+    return not wanted or any(len(wanted & set(tokenize(s))) * 2 >= len(wanted) for s in sentences_of(text))
 
 
 def _sides_named(text: str, sides: tuple[str, ...]) -> int:

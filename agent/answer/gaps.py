@@ -54,7 +54,11 @@ def _books(question: str, passages: list[dict], skeleton):
     lines = [cite(f"{e['name']} ({e['kind']}, {e['area']})", n) for e, n in shown]
     rest = [(header, [p for p in points if not any(e["name"] in p for e, _ in shown)]) for header, points in skeleton.groups]
     rest = [(header, points) for header, points in rest if points]  # a book named once, in the books group
-    if on_topic:
-        return type(skeleton)(skeleton.lead, [("**Books the guides name:**", lines), *rest], skeleton.note)
+    if on_topic:  # the books answer "which book?": they come first, what the skeleton led with follows
+        if skeleton.lead and rest:
+            rest[0] = (rest[0][0], [skeleton.lead, *rest[0][1]])
+        elif skeleton.lead:
+            rest = [("**From the guides:**", [skeleton.lead])]
+        return type(skeleton)("", [("**Books the guides name:**", lines), *rest], skeleton.note)
     groups = ([("**The books they do name:**", lines)] if lines else []) + rest
     return type(skeleton)(skeleton.lead, groups, NO_BOOK)

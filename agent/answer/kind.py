@@ -25,6 +25,7 @@ PERSONAL = re.compile(
     r"|i'?ve been\b"
     r"|\b(backend|back-end|frontend|front-end|web|java|software|mobile|devops) (dev|developer|engineer)s?\b)", re.IGNORECASE)
 SKIP = re.compile(r"\b(skip|ignore|leave out|drop|don'?t need|do i (really )?need (to learn )?(all|every))", re.IGNORECASE)
+EMPLOYERS = r"(?:employers?|companies|recruiters|hiring managers|interviewers|teams)"
 WORTH = re.compile(
     r"\b(worth( it)?|too late|too old|still (relevant|useful|worth|a good)|waste of time|good idea|should i (even )?"
     r"bother|dead|dying|overrated|future[- ]proof)\b"
@@ -32,7 +33,8 @@ WORTH = re.compile(
     r"important|useful|valuable|relevant|helpful|enough)\b"
     r"|^\W*should (i|a|an|beginners?|newcomers?|someone|we|you)\b.{0,30}\b(learn|study|start|do|get|use|bother|focus|"
     r"take|try|go|pick|invest|jump|dive)\b|^\W*(is|are)\b.+\b(something|a thing)\b.*\bshould\b"
-    r"|^\W*how (important|useful|valuable|necessary|essential|relevant|much does .+ matter)\b", re.IGNORECASE)
+    r"|^\W*how (important|useful|valuable|necessary|essential|relevant|much does .+ matter)\b"
+    r"|^\W*(do|does|will|would)\s+" + EMPLOYERS + r"\s+(really\s+|even\s+|still\s+)?(care|value|look for|want)\b", re.IGNORECASE)
 HOW_TO = re.compile(
     r"^\W*(so |and |ok(ay)?,? )?(how (do|can|should|would|could) (i|you|one|someone)|how to|what'?s the best way to|"
     r"what are the steps|steps to|how does one|how (do|can) i (get|move|switch|transition|break))\b"
@@ -116,6 +118,10 @@ def _topic(text: str) -> str:
 
 
 def _subject(text: str) -> str:
+    match = re.search(EMPLOYERS + r"\s+(?:really\s+|even\s+|still\s+)?(?:care about|value|look for|want)\s+"
+                      r"(?:an?\s+|the\s+)?(.+?)[?.!\s]*$", text, re.IGNORECASE)
+    if match:  # "do employers care about a master's degree?" judges the degree
+        return match.group(1)
     match = re.search(r"\b(?:is|are|does|do)\s+(?:it\s+|a\s+|an\s+|the\s+)?(.+?)\s+(?:still\s+|really\s+|that\s+|so\s+|"
                       r"very\s+|even\s+)?(?:worth|too|a waste|necessary|required|needed|dead|dying|overrated|matter|"
                       r"important|essential|useful|valuable|relevant|helpful|enough)", text, re.IGNORECASE)

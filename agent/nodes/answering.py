@@ -69,17 +69,20 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     siblings = deps.retriever.source_chunks(found[0].source) if found else []
     passages = answer_context(query, kind, found, siblings, deps.settings.top_k)
     try:
-        extra = _subject_passages(kind, deps, {p.id for p in passages} | {p.id for p in extra}) + extra
+        on_subject = _subject_passages(kind, deps, {p.id for p in passages} | {p.id for p in extra})
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
+    extra = on_subject + extra
     passages += [p for p in extra if p.id not in {q.id for q in passages}]
     update = {"query": query, "queries": [query], "passages": [p.to_json() for p in passages], "kind": asdict(kind),
               "timings": {"retrieve_ms": (time.perf_counter() - started) * 1000}}
     gap = uncovered_topic(message, [p.text for p in found])
     if gap:  # "is it too late at 40?" is a career question even with no career word in it
         update.update(route="not_covered", gap=gap)
-    elif all(p.quarantine for p in passages) or not _from_skill_map(kind, history) and (
+    elif all(p.quarantine for p in passages) or not _from_skill_map(kind, history) and not on_subject and (
             not found or found[0].score < deps.settings.min_relevance):
+        # (a passage on the question's own subject, searched alone, covers it: "do employers care
+        # about a master's degree?" scores low as a sentence, "master's degree" does not)
         update["route"] = ("not_english" if not is_english(state["message"])
                            else "not_covered" if in_domain(message) else "off_topic")
     return update
@@ -183,7 +186,9 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
         last = QuestionKind(**state["last_kind"]) if state.get("last_kind") else None
         choice = resolve_choice(asked(state), last)
         names = answer_names(last_answer(state)) if kind.kind != "comparison" and choice == asked(state) else []
-        question = " ".join([choice, *names])  # (a comparison has its sides; "the second one" is named now)
+        material = [] if BOOKS_ASKED.search(choice) else BOOKS_ASKED.findall(state["query"])[:1]
+        # ("and is there one for LLM apps?" after "what book…?" still asks for a book)
+        question = " ".join([choice, *names, *material])  # (a comparison has its sides; "the second one" is named now)
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
                                 skill_map)

@@ -39,6 +39,10 @@ PHRASES = {
     r"new (research|papers?|developments?|techniques?)|latest (research|papers?))\b":
         ["updated", "latest", "trends", "update", "ongoing", "conferences"],
     r"\b(self[- ]taught|on my own|by myself|teach myself)\b": ["self-taught", "online", "courses", "alternative"],
+    r"\b(first (kind|type|sort|step|thing|contribution|project)s?|good first|to begin with)\b": ["start", "begin", "then"],
+    r"\b(move up|moving up|get promoted|promotion|climb|advance (in|my)|grow (in|my)|next level|career (growth|ladder))\b":
+        ["progress", "experience", "senior", "leading"],
+    r"\b(every ?day|daily|day[- ]to[- ]day|in practice|at work)\b": ["day-to-day", "directly"],
 }
 
 

@@ -75,6 +75,7 @@ def answer_names(answer: str, limit: int = 4) -> list[str]:
     names: list[str] = []
     for match in NAME.finditer(first):
         name = match.group(0)
-        if match.start() > 0 and name not in names and name.lower() not in STOPWORDS:
+        after_label = first[:match.start()].rstrip().endswith(":")  # "Open Source Contributions: Contribute to…"
+        if match.start() > 0 and not after_label and name not in names and name.lower() not in STOPWORDS:
             names.append(name)
     return names[:limit]

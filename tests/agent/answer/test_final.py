@@ -30,6 +30,24 @@ def test_an_honest_limit_the_model_dropped_is_put_back(embedding_model):
     assert final.text.startswith(limit) and "closely connected to LLMs" in final.text
 
 
+def test_the_point_that_answers_is_put_back_when_the_model_rewrote_a_lesser_one(embedding_model):
+    key = "Learning about AI Agents is closely connected to LLMs and RAG since these tools are very much used in building AI Agents [2]."
+    limit = "The guides don't say which of LangGraph and CrewAI is more about LLMs."
+    composed = f"{limit}\n\n**What they do say:**\n- {key}\n- Many employers also value master’s degrees for senior positions [1]."
+    draft = "The guides don't specify which one is more about LLMs.\n\nThe notes say many employers value master’s degrees for senior positions [1]."
+    final = final_answer(draft, composed, PASSAGES, "which one is more about LLMs?", "comparison", limit)
+    opening, point, rest = final.text.split("\n\n", 2)
+    assert opening.startswith("The guides don't specify") and point == key
+    assert rest.startswith("The guides say many employers")  # (the prompt's "notes" are the learner's "guides")
+    assert final.grounded == 1.0 and not final.fallback
+
+
+def test_a_model_answer_that_says_the_point_in_its_own_words_is_left_alone(embedding_model):
+    draft = "Many employers value a master’s degree for senior positions [1]."
+    final = final_answer(draft, COMPOSED, PASSAGES, "Do employers care about a master's degree?", "worth_it")
+    assert final.text == draft
+
+
 def test_the_last_answer_is_never_returned_unchanged(embedding_model):
     final = final_answer(COMPOSED, COMPOSED, PASSAGES, "and a master's?", "worth_it", last_answer=COMPOSED)
     assert final.text != COMPOSED
