@@ -83,6 +83,24 @@ def test_a_model_refusal_on_a_covered_question_is_overruled(corpus_runtime):
     assert "don't cover" not in answer.answer and "senior positions" in answer.answer
 
 
+def test_a_question_whose_subject_the_guides_cover_is_answered_however_it_is_worded(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("Do employers care about a master's degree?", thread())
+    assert answer.route == "question"
+    assert answer.answer.startswith("Many employers also value master’s degrees for senior positions [1].")
+
+
+def test_a_model_that_rewrote_a_lesser_note_gets_the_answering_point_put_back(corpus_runtime):
+    def lesser_note(messages):  # a model that rewrites the notes' last point only, not the one that answers
+        return [line for line in notes(messages).splitlines() if line.startswith("- ")][-1][2:]
+
+    llm = ScriptedLLM(lesser_note)
+    bot, conversation = Careerbot(corpus_runtime, llm=llm), thread()
+    bot.ask("what do entry-level ML engineers work on?", conversation)
+    answer = bot.ask("and how do I move up from there?", conversation)
+    assert not answer.fallback and answer.answer.startswith("With experience, engineers can progress to designing")
+    assert "progress to designing and architecting ML systems, leading teams" in answer.answer
+
+
 def test_follow_up_resolves_the_pronoun_and_says_something_new(corpus_runtime):
     bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
     first = bot.ask("which cloud certifications should I do if my company uses AWS?", conversation)

@@ -29,3 +29,15 @@ def test_no_book_on_the_topic_is_said_and_the_books_they_do_name_are_listed(corp
 def test_a_book_is_named_once(corpus_runtime):
     answer = ask(corpus_runtime, "what books should I read for MLOps?")
     assert answer.count(DESIGNING) == 1 and AI_ENGINEERING not in answer
+
+
+def test_a_book_question_leads_with_the_book(corpus_runtime):
+    answer = ask(corpus_runtime, "what book should I read to get into MLOps?")
+    assert answer.startswith("**Books the guides name:**\n- " + DESIGNING)
+
+
+def test_a_follow_up_asking_for_one_on_another_topic_still_asks_for_a_book(corpus_runtime):
+    bot, thread = Careerbot(corpus_runtime, use_llm=False), uuid.uuid4().hex
+    bot.ask("what book should I read to get into MLOps?", thread)
+    answer = bot.ask("and is there one for the newer foundation model / LLM app stuff?", thread).answer
+    assert answer.startswith("**Books the guides name:**\n- " + AI_ENGINEERING)

@@ -38,6 +38,8 @@ def test_skip_and_topic_are_read_from_the_question():
     assert classify_question("what can I skip?").skip
     assert not classify_question("what should I learn first?").skip
     assert classify_question("Is quantum ML worth it?").topic == "quantum ML"
+    assert classify_question("Do employers care about a master's degree?") == QuestionKind("worth_it", topic="master's degree")
+    assert classify_question("Do companies really look for Kaggle medals?").topic == "Kaggle medals"
 
 
 def test_which_one_after_a_comparison_narrows_the_same_comparison():

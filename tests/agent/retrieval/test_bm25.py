@@ -1,6 +1,6 @@
 """BM25 over the inverted index."""
 
-from agent.retrieval.bm25 import BM25Index, stem, tokenize
+from agent.retrieval.bm25 import BM25Index, expand_query, stem, tokenize
 
 
 def test_stemming_matches_plurals_and_verb_forms():
@@ -23,6 +23,12 @@ def test_rare_matching_term_ranks_its_document_first():
 def test_synonyms_bridge_learner_words_to_guide_words():
     index = BM25Index(["companies offer competitive packages", "learn linear algebra"])
     assert index.top("is it well paid", 1)[0][0] == 0
+
+
+def test_learner_phrases_meet_the_guides_wording():
+    assert "progress" in expand_query("and how do I move up from there?").split()
+    assert "start" in expand_query("what's a good first kind of contribution?").split()
+    assert "day-to-day" in expand_query("why does it matter if I won't use it every day?").split()
 
 
 def test_mask_limits_results():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from agent.retrieval.query import EmptyQuery, clean_text, condense, is_follow_up, prepare_query
+from agent.retrieval.query import EmptyQuery, answer_names, clean_text, condense, is_follow_up, prepare_query
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "?!...", None])
@@ -41,3 +41,8 @@ def test_follow_up_carries_the_previous_question():
 
 def test_standalone_question_is_left_alone():
     assert condense("Which cloud should I learn?", "What should I learn for MLOps?") == "Which cloud should I learn?"
+
+
+def test_a_label_word_is_not_taken_for_a_name_in_the_last_answer():
+    answer = "Open Source Contributions: Contribute to open-source projects with PyTorch maintainers [2]."
+    assert answer_names(answer) == ["PyTorch"]
