@@ -41,7 +41,7 @@ def answer_context(question: str, kind: QuestionKind, found: list[Passage], chun
     if not passages:
         return []
     floor = passages[0].score * RELATIVE_CUTOFF
-    kept = [p for p in passages if p.score >= floor][:max_passages]
+    kept = [p for p in passages if p.score >= floor][:max_passages] or passages[:1]  # (a negative best score)
     if kind.kind in ("list", "definition"):
         kept = _whole_list(question, kept, chunks)
     return kept

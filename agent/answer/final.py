@@ -12,7 +12,7 @@ the guides say nothing more, it gets the gist and where they stop.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from agent.grounding import verify_answer
 from ingest.text import citations, normalise, sentences_of, tokenize
@@ -54,7 +54,9 @@ def final_answer(draft: str, composed: str, passages: list[str], question: str, 
     if from_model and not fallback:
         restored = _restore(text, draft, composed, kind, limit)
         if restored != text:  # what was put back is quoted from the skeleton; checked all the same
+            removed = [check for check in verified.sentences if not check.supported]
             verified = verify_answer(restored, passages, question)
+            verified = replace(verified, sentences=verified.sentences + removed)  # (still listed for the learner)
         text = verified.text
     if last_answer and normalise(text) == normalise(last_answer):
         text = in_short(last_answer) if normalise(composed) == normalise(last_answer) else verify_answer(

@@ -42,7 +42,6 @@ PHRASES = {
     r"\b(first (kind|type|sort|step|thing|contribution|project)s?|good first|to begin with)\b": ["start", "begin", "then"],
     r"\b(move up|moving up|get promoted|promotion|climb|advance (in|my)|grow (in|my)|next level|career (growth|ladder))\b":
         ["progress", "experience", "senior", "leading"],
-    r"\b(every ?day|daily|day[- ]to[- ]day|in practice|at work)\b": ["day-to-day", "directly"],
 }
 
 

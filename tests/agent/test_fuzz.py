@@ -2,7 +2,7 @@
 
 import uuid
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from pydantic import ValidationError
 
 from agent.plan import Profile, extract_profile_facts
@@ -19,6 +19,7 @@ messages = st.one_of(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(messages)
+@example("0¦Æ÷3«")  # every passage scored below zero: the relative cut-off kept none (found by this test)
 def test_any_message_gets_an_answer_or_a_clear_empty_error(corpus_runtime, text):
     bot = Careerbot(corpus_runtime, use_llm=False)
     try:
