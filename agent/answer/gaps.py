@@ -26,13 +26,17 @@ NO_COURSE = "The guides don't mention a specific course for that."
 # "AI Engineering: … (book, LLMs and RAG) is named in …": a resource entry's name, kind and area.
 ENTRY = re.compile(r"^(?P<name>.+?) \((?P<kind>[a-z ]+), (?P<area>[^)]+)\) is named in", re.MULTILINE)
 AREA_STOP = {"and", "cloud", "ml", "the"}
+ASKING_WORDS = set(tokenize("what which book books recommend recommended guides guide read reading should good best "
+                            "any ml machine learning ai engineer engineering become get into start first one"))
 
 
 def filled(question: str, passages: list[dict], skeleton):
     """`skeleton` with the honest limit (its `note`) and, for books, the books the guides name."""
     text = skeleton.render()
     if HOW_LONG.search(question) and not DURATION.search(text):
-        return type(skeleton)(skeleton.lead, skeleton.groups, NO_TIMELINE)
+        # no duration in what was found: the honest limit is the answer, the passages what they do say
+        points = [skeleton.lead] + [p for _, group in skeleton.groups for p in group]
+        return type(skeleton)(NO_TIMELINE, [("**What they do say:**", [p for p in points if p][:3])])
     if BOOKS_ASKED.search(question):
         return _books(question, passages, skeleton)
     if COURSES_ASKED.search(question) and not MATERIAL_NAMED.search(text):
@@ -48,8 +52,9 @@ def _books(question: str, passages: list[dict], skeleton):
         entry = ENTRY.search(passage.get("text", "")) if passage.get("kind") == "resource" else None
         if entry and entry["kind"] == "book":
             books.append((entry, n))
-    asked = set(tokenize(question))
-    on_topic = [(e, n) for e, n in books if (set(tokenize(e["area"])) - AREA_STOP) & asked]
+    asked = set(tokenize(question)) - ASKING_WORDS
+    # "what books do the guides recommend for ML?" names no area: every book is on it
+    on_topic = [(e, n) for e, n in books if not asked or (set(tokenize(e["area"])) - AREA_STOP) & asked]
     shown = on_topic or books
     lines = [cite(f"{e['name']} ({e['kind']}, {e['area']})", n) for e, n in shown]
     rest = [(header, [p for p in points if not any(e["name"] in p for e, _ in shown)]) for header, points in skeleton.groups]

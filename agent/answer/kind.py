@@ -53,7 +53,8 @@ COMPARISON = re.compile(
     r"\s+(?:doesn'?t|does not|don'?t|do not|can'?t|cannot)\b"
     r"|^\W*(?:is|are)\s+(?P<k>[\w#+.' -]{2,40}?)\s+(?:better|worse|more useful|more important)\s+than\s+"
     r"(?P<l>[\w#+.' -]{2,40}?)\W*$", re.IGNORECASE)
-_SIDE_NOISE = re.compile(r"^(the|an?|being an?|becoming an?|what'?s|what is|whats|to (learn|use|study|pick|do))\s+|\s+(role|roles|then)$", re.IGNORECASE)
+_SIDE_NOISE = re.compile(r"^(the|an?|being an?|becoming an?|what'?s|what is|whats|to (learn|use|study|pick|do)|"
+                         r"(to )?(speciali[sz]e|focus|work|go|get) (in|on|into))\s+|\s+(role|roles|then)$", re.IGNORECASE)
 _FOLLOW_CHOICE = re.compile(r"\b(which (one|of (them|the two|those|these))|the (first|second|other) one|either)\b",
                             re.IGNORECASE)
 

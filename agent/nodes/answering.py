@@ -37,6 +37,8 @@ SKIP_QUERY = "you don't need to go through them all, does not necessarily posses
 START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
 START_RESOURCES = 2  # the guides' resources offered to "where do I start with X?"
 SUBJECT_PASSAGES = 2  # passages searched for each side of a comparison, or a "worth it" question's topic
+SUBJECT_SEARCH = 20   # candidates those are picked from
+RARE_NAME = 3         # a subject named (as written) by at most this many candidates: those come first
 NOTES_WORDS = 170  # the model's notes: ~230 tokens, under 3 s of prefill on two cores (see agent/answer/prompts.py)
 
 
@@ -131,13 +133,24 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str]) -> list:
         if len(subject.split()) > 6 or not subject.strip():
             continue
         try:
-            hits = deps.retriever.search(subject, k=SUBJECT_PASSAGES + 3, kind="guide")
+            hits = deps.retriever.search(subject, k=SUBJECT_SEARCH, kind="guide")
         except EmptyQuery:
             continue
-        new = [p for p in hits if p.score >= deps.settings.min_relevance and p.id not in have][:SUBJECT_PASSAGES]
+        rare = sum(_names(p.text, subject) for p in hits) <= RARE_NAME
+        hits = [p for p in hits if p.score >= deps.settings.min_relevance and p.id not in have]
+        # a subject few passages name as written comes with those that do: "AI engineer" is two
+        # common words, and "…on the shoulders of ML Engineers aka AI Engineers" ranks below "AI" ones
+        naming = [p for p in hits if rare and _names(p.text, subject)][:SUBJECT_PASSAGES]
+        new = naming + [p for p in hits if p not in naming][:max(0, SUBJECT_PASSAGES - len(naming))]
         have |= {p.id for p in new}
         passages += new
     return passages
+
+
+def _names(text: str, subject: str) -> bool:
+    """Whether `text` says `subject` as written, plural allowed ("AI Engineers", not "AI Engineering")."""
+    words = [re.escape(word) for word in subject.split()]
+    return bool(words) and re.search(r"\b" + r"[\s-]+".join(words) + r"s?\b", text, re.IGNORECASE) is not None
 
 
 def _material_passages(query: str, deps: Deps) -> list:

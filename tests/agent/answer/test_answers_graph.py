@@ -89,6 +89,12 @@ def test_a_question_whose_subject_the_guides_cover_is_answered_however_it_is_wor
     assert answer.answer.startswith("Many employers also value master’s degrees for senior positions [1].")
 
 
+def test_a_side_few_passages_name_is_found_by_its_name(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("AI engineer vs ML engineer?", thread()).answer
+    assert "The guides don't cover AI engineer" not in answer
+    assert "ML Engineers aka AI Engineers" in answer.split("\n\n")[0]
+
+
 def test_a_model_that_rewrote_a_lesser_note_gets_the_answering_point_put_back(corpus_runtime):
     def lesser_note(messages):  # a model that rewrites the notes' last point only, not the one that answers
         return [line for line in notes(messages).splitlines() if line.startswith("- ")][-1][2:]

@@ -3,7 +3,7 @@ over the real corpus and store, extractive (the same skeleton is the model's not
 
 import uuid
 
-from agent.answer.gaps import NO_BOOK
+from agent.answer.gaps import NO_BOOK, NO_TIMELINE
 from agent.service import Careerbot
 
 AI_ENGINEERING = "AI Engineering: Building Applications with Foundation Models"
@@ -41,3 +41,14 @@ def test_a_follow_up_asking_for_one_on_another_topic_still_asks_for_a_book(corpu
     bot.ask("what book should I read to get into MLOps?", thread)
     answer = bot.ask("and is there one for the newer foundation model / LLM app stuff?", thread).answer
     assert answer.startswith("**Books the guides name:**\n- " + AI_ENGINEERING)
+
+
+def test_books_for_ml_in_general_are_every_book_the_guides_name(corpus_runtime):
+    answer = ask(corpus_runtime, "What books do the guides recommend for ML?")
+    assert answer.startswith("**Books the guides name:**") and NO_BOOK not in answer
+    assert DESIGNING in answer and AI_ENGINEERING in answer
+
+
+def test_how_long_opens_with_the_honest_limit_and_the_offer_of_a_plan(corpus_runtime):
+    answer = ask(corpus_runtime, "How long does it take to land a first ML engineer job?")
+    assert answer.startswith(NO_TIMELINE)

@@ -32,6 +32,7 @@ def test_comparison_sides_are_the_things_compared():
         "ML engineer", "data scientist")
     assert classify_question("ML engineer vs data scientist: which pays more?").sides == ("ML engineer", "data scientist")
     assert classify_question("Is it better to learn LangChain or LangGraph?").sides == ("LangChain", "LangGraph")
+    assert classify_question("Is it better to specialise in NLP or computer vision?").sides == ("NLP", "computer vision")
 
 
 def test_skip_and_topic_are_read_from_the_question():
