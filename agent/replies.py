@@ -51,9 +51,16 @@ def not_covered(topics: list[str], gap: str | None = None) -> str:
     return text
 
 
-def ask_profile(missing: list[str]) -> str:
+TIME_FITS = ("The guides don't say how many hours it takes, but a plan can be sized to the time you have: it "
+             "shows what fits in it and when you would reach your goal, or that it needs more time.")
+
+
+def ask_profile(missing: list[str], time_asked: bool = False) -> str:
+    """The questions the plan needs answered; `time_asked` when the learner asked whether their time
+    is enough ("I only have weekends, can I still make progress?"): that is answered first."""
     questions = [ASK_PROFILE[field] for field in missing if field in ASK_PROFILE]
-    return "Happy to build your plan. " + " ".join(questions) + " (Anything else about your background helps too.)"
+    opening = f"{TIME_FITS}\n\n" if time_asked else ""
+    return f"{opening}Happy to build your plan. " + " ".join(questions) + " (Anything else about your background helps too.)"
 
 
 NOT_ENGLISH_NOTICE = ("I answer in English, from English guides: I searched them with the English terms in "

@@ -18,6 +18,15 @@ GREETING_FILLER = frozenset("""careerbot bot there everyone all you so much very
 PLAN_INTENT = re.compile(
     r"\b(plan|roadmap|road map|schedule|study path|learning path|curriculum|timeline|"
     r"(\d+|one|two|three|four|five|six|nine|twelve)[- ]month)s?\b", re.IGNORECASE)
+# "I only have weekends, can I still make progress?": a question the plan builder answers (what fits
+# the time), not the guides (they give no hours).
+TIME_BUDGET = re.compile(
+    r"\b(weekends?|evenings?|nights?|part[- ]time|full[- ]time (job|work)|(work|job) full[- ]time|spare time|"
+    r"free time|limited time|little time|busy|\d+\s*(h|hrs?|hours?)\s*(a|per|each)\s*(week|day))\b"
+    r".*\b(enough|can i|could i|is it (possible|realistic|doable|feasible)|make progress|manage|doable|feasible|"
+    r"realistic)\b"
+    r"|\b(enough|can i|could i|is it (possible|realistic|doable|feasible))\b.*\b(weekends?|evenings?|part[- ]time|"
+    r"spare time|free time|limited time|little time)\b", re.IGNORECASE)
 DOMAIN = re.compile(
     r"\b(ml|mle|mlops|machine learning|ai|artificial intelligence|data|engineer\w*|career\w*|jobs?|roles?|hir\w+|"
     r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
@@ -33,7 +42,7 @@ def classify(message: str) -> str:
         return "greeting"
     if is_message_injection(message):
         return "injection"
-    if PLAN_INTENT.search(message):
+    if PLAN_INTENT.search(message) or TIME_BUDGET.search(message):
         return "plan"
     return "question"
 

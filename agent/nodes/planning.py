@@ -12,6 +12,7 @@ from agent.plan import missing_fields, to_dict, to_markdown
 from agent.plan.edits import apply_edit, plan_diff
 from agent.plan.progress import current_plan, new_progress
 from agent.plan.tool import one_line
+from agent.router import TIME_BUDGET
 from agent.state import ChatState
 
 
@@ -25,7 +26,8 @@ def build_plan(state: ChatState) -> dict:
     else:
         missing = missing_fields(facts)
         if missing and not state.get("awaiting_profile"):
-            return {"route": "ask_profile", "answer": replies.ask_profile(missing), "awaiting_profile": True}
+            answer = replies.ask_profile(missing, time_asked=bool(TIME_BUDGET.search(state["message"])))
+            return {"route": "ask_profile", "answer": answer, "awaiting_profile": True}
     emit({"status": "Building your plan…"})
     today = date.today()
     progress = state.get("progress") or new_progress(today)

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 
+from agent import replies
 from agent.llm import LLMUnavailable
 from agent.service import Careerbot, EmptyMessage
 from evals import quality
@@ -116,6 +117,14 @@ def test_profile_facts_said_in_chat_are_kept(bot):
     bot.ask("I know Python and I have 10 hours a week. What maths do I need?", conversation)
     profile = bot.profile(conversation)
     assert profile["hours_per_week"] == 10 and "python" in profile["skills"]
+
+
+def test_is_my_time_enough_is_answered_then_the_plan_is_gathered(bot):
+    conversation = thread()
+    first = bot.ask("I only have weekends. Can I still make progress?", conversation)
+    assert first.route == "ask_profile" and first.answer.startswith(replies.TIME_FITS)
+    second = bot.ask("6 hours a week, I know Python, I want to do NLP", conversation)
+    assert second.route == "plan" and second.plan["profile"]["hours_per_week"] == 6
 
 
 def test_plan_gathered_over_two_turns_is_built(bot):

@@ -24,10 +24,17 @@ def test_a_message_that_only_states_hours_goes_to_the_plan_builder(message):
     assert route({"message": message})["route"] == "plan"
 
 
-@pytest.mark.parametrize("message", ["Is 10 hours a week enough to learn MLOps?",
-                                     "I study 10 hours a week but I keep forgetting the maths I learned last month, what should I change?"])
+@pytest.mark.parametrize("message", ["I study 10 hours a week but I keep forgetting the maths I learned last month, what should I change?",
+                                     "I have 10 hours a week, what should I learn first?"])
 def test_a_question_that_mentions_hours_is_still_a_question(message):
     assert route({"message": message})["route"] == "question"
+
+
+@pytest.mark.parametrize("message", ["Is 10 hours a week enough to learn MLOps?", "I only have weekends. Can I still make progress?",
+                                     "I work full time and only have evenings, is that enough to become an ML engineer?"])
+def test_whether_my_time_is_enough_is_answered_by_the_plan_builder(message):
+    """The guides give no hours; a plan sized to the learner's time shows what fits."""
+    assert route({"message": message})["route"] == "plan"
 
 
 @pytest.mark.parametrize("message", ["Should I specialise or stay a generalist?", "Is coding hard to pick up at first?",
