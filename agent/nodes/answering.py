@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
 START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
+PRACTICE_ASKED = re.compile(r"\bpracti[cs]\w*|\bhands[- ]on\b", re.IGNORECASE)
 START_RESOURCES = 2  # the guides' resources offered to "where do I start with X?"
 SUBJECT_PASSAGES = 2  # passages searched for each side of a comparison, or a "worth it" question's topic
 SUBJECT_SEARCH = 20   # candidates those are picked from
@@ -156,7 +157,8 @@ def _names(text: str, subject: str) -> bool:
 def _material_passages(query: str, deps: Deps) -> list:
     """For "is there a good book on LLM apps?": the guides' books (resource entries), which the
     fused ranking leaves behind the guide passages that share the question's words."""
-    if START_ASKED.search(query):  # "where do the guides say to start with RAG?": what they name for it
+    if START_ASKED.search(query) or PRACTICE_ASKED.search(query):
+        # "where do the guides say to start with RAG?", "how would I practise it?": what they name for it
         return [p for p in deps.retriever.search(query, k=START_RESOURCES, kind="resource")
                 if p.score >= deps.settings.min_relevance]
     if not BOOKS_ASKED.search(query):

@@ -95,6 +95,14 @@ def test_a_side_few_passages_name_is_found_by_its_name(corpus_runtime):
     assert "ML Engineers aka AI Engineers" in answer.split("\n\n")[0]
 
 
+def test_how_to_practise_it_names_what_the_guides_name_for_it(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    first = bot.ask("What is RAG?", conversation)
+    second = bot.ask("how would I practise it?", conversation)
+    assert second.answer != first.answer and "In short" not in second.answer
+    assert "AI Engineering: Building Applications with Foundation Models" in second.answer
+
+
 def test_a_model_that_rewrote_a_lesser_note_gets_the_answering_point_put_back(corpus_runtime):
     def lesser_note(messages):  # a model that rewrites the notes' last point only, not the one that answers
         return [line for line in notes(messages).splitlines() if line.startswith("- ")][-1][2:]
