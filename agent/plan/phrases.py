@@ -116,7 +116,8 @@ BACKGROUNDS = [  # most specific first
                     rf"|\bsoftware testers?\b|\bsdet\b|\bqa\b(?=\s*(?:here|,|\.|$))"),
     ("data_analyst", r"\b(?:data|business|bi|financial|marketing|product|reporting)?\s*analyst\b"
                      r"|\bbusiness intelligence\b"),
-    ("devops_engineer", rf"\bdevops(?:\s+{DEV})?\b|\bsre\b|\bsite reliability engineer\b"),
+    ("devops_engineer", rf"\bdevops(?:\s+{DEV})?\b|\bsre\b|\bsite reliability engineer\b|\bsys ?admins?\b"
+                        rf"|\bsystems? administrators?\b|\binfrastructure engineers?\b"),
     ("software_engineer", rf"\b(?:software|backend|back-end|back end|frontend|front-end|front end|full[- ]?stack|"
                           rf"web|mobile|java|python|golang|go|\.net|c#|ios|android|game|platform|cloud)"
                           rf"\s+{DEV}\b|\bswe\b|\bprogrammer\b|\bdeveloper\b|\bsoftware engineer(?:ing)?\b"),
@@ -145,7 +146,7 @@ ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|a
                                 r"(?:an?\s+)?$")
 # A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)"; so are
 # the skills right after "with" ("data engineer with Spark and Airflow", see facts.extract_profile_facts).
-ROLE = rf"\b({DEV}s?|analysts?|scientists?)"
+ROLE = rf"\b({DEV}s?|analysts?|scientists?|students?|grad(?:uate)?s?|sys ?admins?|(?:system|systems) administrators?|{_JOBS}s?)"
 ROLE_TOOLS = re.compile(rf"{ROLE}\s*\(")
 # Only these analysts write SQL by the job's definition (a business or marketing analyst may not).
 SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness intelligence\b")
@@ -219,13 +220,15 @@ _DEGREE = r"(?:phd|ph\.d\.?|doctorate|master'?s|msc|m\.sc|bsc|b\.sc|ba|degree|di
 def study_patterns(field: str) -> re.Pattern:
     """Where `field` (a regex) is said as what the learner studied."""
     return re.compile(rf"\b(?:{_DEGREE}|background)\b(?:\s+[\w'-]+){{0,2}}?\s+(?:in|of)\s+(?:applied\s+|theoretical\s+|pure\s+)?(?:{field})\b"
-                      rf"|\b(?:{field})\s+(?:{_DEGREE}|graduate|background)\b")
+                      rf"|\b(?:{field})\s+(?:{_DEGREE}|graduate|grad|background|teacher|lecturer|tutor|professor|instructor)\b"
+                      rf"|\b(?:teach|teaches|teaching|taught)\s+(?:high[- ]school\s+|school\s+|university\s+)?(?:{field})\b")
 _ENGINEERING = r"mechanical|electrical|electronic|civil|chemical|aerospace|industrial"
 STUDY_FIELDS = {  # field id in skills.yaml `studies` → how it is said; the people who practise it
     "physics": (r"physics|astrophysics", r"physicists?|astrophysicists?"),
     "mathematics": (r"math|maths|mathematics", r"mathematicians?"),
     "statistics": (r"statistics|stats", r"statisticians?"),
     "actuarial_science": (r"actuarial science", r"actuar(?:y|ies)"),
+    "economics": (r"economics|econometrics", r"economists?|econometricians?"),
     "engineering": (rf"(?:{_ENGINEERING}) engineering", rf"(?:{_ENGINEERING}) engineers?"),
 }
 # "I'm learning Python", "currently studying SQL": a skill under way (counted half done), not a goal.

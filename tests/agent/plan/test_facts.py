@@ -163,6 +163,13 @@ def test_a_question_about_a_role_or_skill_states_nothing_about_the_learner(quest
     ("QA engineer, a bit of Python and Selenium, 10 hours weekly", "qa_engineer", ["python"]),
     ("QA engineer, no Python", "qa_engineer", []),
     ("I'm a software engineer with an interest in NLP", "software_engineer", ["software_engineering"]),
+    # A sysadmin runs the servers a devops engineer does; a student's or a graduate's tools after a comma are theirs.
+    ("I'm a sysadmin, Linux and Docker, 10 hours a week", "devops_engineer", ["docker", "software_engineering"]),
+    ("Biology PhD student, R and some Python, 12 h/week", "student", ["python"]),
+    ("Economics grad with Stata and a bit of Python", None, ["probability_statistics", "python"]),
+    ("I'm a high-school maths teacher, I know some Python", "career_changer",
+     ["linear_algebra_calculus", "probability_statistics", "python"]),
+    ("my friend is a sysadmin", None, []),
     # Roles and tools in a question are not the learner's.
     ("what does a data engineer do?", None, []),
     ("should a devops engineer learn kubernetes?", None, []),
