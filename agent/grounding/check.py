@@ -12,6 +12,10 @@ from agent.grounding.support import (SUPPORT_THRESHOLD, Claim, PassageView, Supp
 from agent.grounding.vectors import vectors
 
 CONTRIBUTES = 0.2  # share of a combined claim's words a cited passage must have to keep its marker
+# Passages read together must hold at least this share of the sentence's words: two passages on
+# other things can between them lift a sentence's similarity, and clear a check one of them fails,
+# while most of what it says ("it saves time and compute by not training from scratch") is in neither.
+JOINT_OVERLAP = 0.5
 NOT_SAID = "the guide does not say this"  # the reason when no specific check explains a low score
 
 
@@ -63,7 +67,7 @@ def _check(sentence: str, claim: Claim, vector: np.ndarray, views: list[PassageV
         # the citations of those that share its words.
         union = support(claim, vector, merge([views[n - 1] for n in cited]),
                         np.vstack([passage_vectors[n - 1] for n in cited]))
-        if union.score > (top.score if top else 0.0):
+        if union.score > (top.score if top else 0.0) and union.overlap >= JOINT_OVERLAP:
             top = union
             if union.score >= threshold:
                 supporting = [n for n in cited if scores[n - 1].overlap >= CONTRIBUTES] or cited
@@ -73,7 +77,7 @@ def _check(sentence: str, claim: Claim, vector: np.ndarray, views: list[PassageV
         # Uncited (or singly cited) but combining two passages: read the two best as one.
         pair = sorted(sorted(range(len(scores)), key=lambda i: -scores[i].overlap)[:2])
         union = support(claim, vector, merge([views[i] for i in pair]), np.vstack([passage_vectors[i] for i in pair]))
-        if union.score >= threshold:
+        if union.score >= threshold and union.overlap >= JOINT_OVERLAP:
             top, supporting = union, [i + 1 for i in pair]
     if top is not None and top.score >= threshold:
         together = f"supported by passages {' and '.join(map(str, supporting))} together" \

@@ -123,6 +123,21 @@ def test_a_sentence_two_passages_support_together_says_which(embedding_model):
     assert result.reason == "supported by passages 1 and 3 together"
 
 
+DL_TOPICS = ("- Transfer Learning: Knowledge of how to leverage pre-trained models and adapt them to specific tasks is "
+             "increasingly important.\nThis includes understanding fine-tuning techniques and when to use them effectively.")
+ROLE = ("- Cross-functional collaboration: Working closely with data scientists, software engineers, and domain experts "
+        "to understand business requirements and translate them into technical solutions.\nIn essence, Machine Learning "
+        "Engineers play a crucial role in bringing AI-powered solutions to life.")
+
+
+def test_two_passages_on_other_things_do_not_together_support_an_invented_reason(embedding_model):
+    """What the embedded model wrote for "why does transfer learning matter?": most of it is in neither passage."""
+    result = check_sentences(["Transfer learning is important because it can save time and resources by avoiding the "
+                              "need to train models from scratch, which can take a long time and require a lot of "
+                              "computational power [1]."], [DL_TOPICS, ROLE])[0]
+    assert not result.supported
+
+
 # The parts, without the embedding model.
 def test_clauses_split_at_contrast_and_dashes():
     assert clauses("Please don't get tied up in choosing the best framework - just go with LangGraph or CrewAI") == \
