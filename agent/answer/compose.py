@@ -11,7 +11,7 @@ don't say …" lines. The shape follows the question's kind (agent/answer/kind.p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from agent.answer import gaps, personal
 from agent.answer.kind import QuestionKind
@@ -231,12 +231,24 @@ def _lead(picked: list[tuple[Unit, float]], prose: bool = False) -> Unit:
 
 
 def _pick(ranked: list[tuple[Unit, float]], limit: int) -> list[tuple[Unit, float]]:
-    """The best points above the relative floor; a sentence already quoted in front of a
-    back-reference is not repeated on its own."""
+    """The best points above the relative floor, best first, nothing quoted twice. A sentence
+    already quoted in front of a better back-reference is not repeated on its own; a back-reference
+    below the sentence it leans on follows it without quoting it again (the better point keeps its
+    rank: "Even if you don't use them daily, they will shape your mindset" leads, and "It's also
+    important to have a good grasp of statistics" comes after it)."""
     floor = ranked[0][1] * RELATIVE_FLOOR
     chosen = [pair for pair in ranked if pair[1] >= floor][:limit]
-    carried = {normalise(text) for unit, _ in chosen for text in unit.before}
-    return [pair for pair in chosen if normalise(pair[0].text) not in carried]
+    picked: list[tuple[Unit, float]] = []
+    quoted: set[str] = set()
+    for unit, value in chosen:
+        if normalise(unit.text) in quoted:
+            continue
+        said = [i for i, text in enumerate(unit.before) if normalise(text) in quoted]
+        if said:
+            unit = replace(unit, before=unit.before[said[-1] + 1:])
+        quoted |= {normalise(text) for text in (*unit.before, unit.text)}
+        picked.append((unit, value))
+    return picked
 
 
 def _uncarried(units: list[Unit]) -> list[Unit]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import cite, tokenize
+from ingest.text import citations, cite, tokenize
 
 HOW_LONG = re.compile(r"\bhow long\b|\bhow many (months|years|weeks)\b|\btime ?line\b|\bhow (quickly|fast|soon)\b",
                       re.IGNORECASE)
 DURATION = re.compile(r"\b\d+(\.\d+)?\s*(-|to)?\s*\d*\s*(months?|years?|weeks?)\b", re.IGNORECASE)
 NO_TIMELINE = "The guides don't say how long that takes. Let me know your weekly hours and I'll build you a plan."
 BOOKS_ASKED = re.compile(r"\bbooks?\b", re.IGNORECASE)
+START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
 COURSES_ASKED = re.compile(r"\bcourses?\b", re.IGNORECASE)
 MATERIAL_NAMED = re.compile(r"\b(books?|courses?|specializations?|certificates?|certifications?|playlists?)\b",
                             re.IGNORECASE)
@@ -39,9 +40,30 @@ def filled(question: str, passages: list[dict], skeleton):
         return type(skeleton)(NO_TIMELINE, [("**What they do say:**", [p for p in points if p][:3])])
     if BOOKS_ASKED.search(question):
         return _books(question, passages, skeleton)
+    if START_ASKED.search(question):
+        return _named_for_it(question, passages, skeleton)
     if COURSES_ASKED.search(question) and not MATERIAL_NAMED.search(text):
         return type(skeleton)(skeleton.lead, skeleton.groups, NO_COURSE)
     return skeleton
+
+
+def _named_for_it(question: str, passages: list[dict], skeleton):
+    """"Where do the guides say to start with RAG?": what they name for the topic (books, courses,
+    tools whose area the question names) leads; the skeleton follows. Unchanged when they name none."""
+    asked = set(tokenize(question)) - ASKING_WORDS
+    named = []
+    for n, passage in enumerate(passages, 1):
+        entry = ENTRY.search(passage.get("text", "")) if passage.get("kind") == "resource" else None
+        if entry and (set(tokenize(entry["area"])) - AREA_STOP) & asked:
+            named.append(cite(f"{entry['name']} ({entry['kind']}, {entry['area']})", n))
+    if not named or skeleton.lead and not citations(skeleton.lead):
+        return skeleton  # (nothing named, or a personal answer: its own order leads)
+    rest = [(header, [p for p in points if not any(line.split(" (")[0] in p for line in named)])
+            for header, points in skeleton.groups]
+    rest = [(header, points) for header, points in rest if points]
+    if skeleton.lead:
+        rest = [(rest[0][0], [skeleton.lead, *rest[0][1]]), *rest[1:]] if rest else [("**From the guides:**", [skeleton.lead])]
+    return type(skeleton)("", [("**What the guides name for it:**", named), *rest], skeleton.note)
 
 
 def _books(question: str, passages: list[dict], skeleton):

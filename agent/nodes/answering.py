@@ -13,7 +13,7 @@ from langgraph.runtime import Runtime
 
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
-from agent.answer.gaps import BOOKS_ASKED
+from agent.answer.gaps import BOOKS_ASKED, START_ASKED
 from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
 from agent.answer.kind import QuestionKind, classify_question, resolve_choice
@@ -34,7 +34,6 @@ from ingest.chroma_connection import StoreUnavailable
 log = logging.getLogger(__name__)
 
 SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
-START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
 PRACTICE_ASKED = re.compile(r"\bpracti[cs]\w*|\bhands[- ]on\b", re.IGNORECASE)
 START_RESOURCES = 2  # the guides' resources offered to "where do I start with X?"
 SUBJECT_PASSAGES = 2  # passages searched for each side of a comparison, or a "worth it" question's topic

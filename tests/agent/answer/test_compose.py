@@ -1,7 +1,7 @@
 """The skeleton: an answering first sentence, cited points by section, nothing broken or repeated."""
 
-from agent.answer.compose import compose
-from agent.answer.units import units_of
+from agent.answer.compose import _pick, compose
+from agent.answer.units import Unit, units_of
 from agent.answer.kind import QuestionKind, classify_question
 from agent.grounding import check_answer
 from evals import quality
@@ -61,6 +61,28 @@ def test_no_stance_in_the_guides_is_said_honestly(embedding_model):
         "Quantum machine learning is another growing specialization, though still in its early stages.")}
     text = compose("Is quantum ML worth it?", classify_question("Is quantum ML worth it?"), [passage]).render()
     assert "early stages [1]" in text
+
+
+MATHS = {"section": "ML Engineer Pyramid › 1. Mathematics and Statistics", "title": "Pyramid", "text": (
+    "If you’re aiming for the long run, you need a solid understanding of mathematics and statistics for machine learning.\n"
+    "These skills form the backbone of everything you do in ML/LLM.\n"
+    "Even if you don’t use them directly in your day-to-day career, they will shape your mindset and help you think "
+    "about ML problems from a mathematical and statistical perspective.\n"
+    "It’s also important to have a good grasp of statistics and hypothesis testing, especially when conducting "
+    "experimentation and making data driven decisions.")}
+
+
+def test_the_best_point_leads_even_when_a_lesser_one_leans_on_it():
+    """"It's also important…" needs the sentence before it; when that sentence ranks first it is
+    picked first, and the back-reference follows without quoting it again (it used to be dropped
+    as "carried" by the lesser point, which then led the answer)."""
+    aiming, backbone, even_if, also = MATHS["text"].split("\n")
+    ranked = [(Unit(0, 2, even_if, False, "Maths"), 0.38),
+              (Unit(0, 1, backbone, False, "Maths", before=(aiming,)), 0.34),
+              (Unit(0, 3, also, False, "Maths", before=(even_if,)), 0.33)]
+    picked = [unit for unit, _ in _pick(ranked, 4)]
+    assert [unit.text for unit in picked] == [even_if, backbone, also]
+    assert picked[2].before == ()
 
 
 def test_a_follow_up_leads_with_something_the_last_answer_did_not_say(embedding_model):

@@ -52,3 +52,10 @@ def test_books_for_ml_in_general_are_every_book_the_guides_name(corpus_runtime):
 def test_how_long_opens_with_the_honest_limit_and_the_offer_of_a_plan(corpus_runtime):
     answer = ask(corpus_runtime, "How long does it take to land a first ML engineer job?")
     assert answer.startswith(NO_TIMELINE)
+
+
+def test_where_to_start_with_it_leads_with_what_the_guides_name_for_the_topic(corpus_runtime):
+    bot, thread = Careerbot(corpus_runtime, use_llm=False), uuid.uuid4().hex
+    bot.ask("what is RAG exactly?", thread)
+    answer = bot.ask("where do the guides say to start with it?", thread).answer
+    assert answer.startswith("**What the guides name for it:**\n- " + AI_ENGINEERING)
