@@ -68,7 +68,9 @@ class Skeleton:
         return "\n\n".join(parts).strip() or NO_ANSWER
 
 
-SECTION = re.compile(r"^\*\*([^*:]+)\*\*$")  # a guide section's name, as `_grouped` labels a group
+# A guide section's (or title's) name, as `_grouped` labels a group; careerbot's own labels end in
+# ":" ("**What they do say:**") or "." ("**Start with: Python programming.**").
+SECTION = re.compile(r"^\*\*([^*]*[^*:.])\*\*$")
 ADD, ALSO = "The guides add:", "They also say:"
 
 
@@ -335,8 +337,11 @@ def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]
         return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
     if stance:  # "should a beginner start with X?": a stance on X does not say when, or for whom
         units = ([stance] + [u for u in units if u != stance])[:MAX_POINTS["worth_it"]]
-    verb = "are" if re.match(r"\W*are\b", question, re.I) else "is"  # "are certifications worth it?"
+    verb = "are" if re.match(r"\W*(?:how \w+\s+)?are\b", question, re.I) else "is"  # "are certifications worth it?"
     what = f"whether {_article(kind.topic)} {verb} worth it" if kind.topic else "that directly"
+    how = re.match(r"\W*how (important|useful|valuable|necessary|essential|relevant)\b", question, re.I)
+    if how and kind.topic:  # "how important is system design?"
+        what = f"how {how.group(1).lower()} {kind.topic} {verb}"
     if kind.topic and re.search(r"\b(need|have to|required|necessary)\b", question, re.I):
         what = f"whether you need {_article(kind.topic)}"
     elif should and len(should.group(1).split()) <= 12:  # "Should a beginner start with X?"

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import citations, cite, tokenize
+from ingest.text import CITATION, citations, cite, tokenize
 
 HOW_LONG = re.compile(r"\bhow long\b|\bhow many (months|years|weeks)\b|\btime ?line\b|\bhow (quickly|fast|soon)\b",
                       re.IGNORECASE)
 DURATION = re.compile(r"\b\d+(\.\d+)?\s*(-|to)?\s*\d*\s*(months?|years?|weeks?)\b", re.IGNORECASE)
 NO_TIMELINE = "The guides don't say how long that takes. Let me know your weekly hours and I'll build you a plan."
+HOW_MANY = re.compile(r"\bhow many\b(?!\s+(months|years|weeks|hours|days))", re.IGNORECASE)
+COUNT = re.compile(r"\b\d+\b|\b(two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple)\b", re.IGNORECASE)
+NO_NUMBER = "The guides don't give a number for that."
+NEAR_POINTS = 3
 BOOKS_ASKED = re.compile(r"\bbooks?\b", re.IGNORECASE)
 START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
 COURSES_ASKED = re.compile(r"\bcourses?\b", re.IGNORECASE)
@@ -31,13 +35,25 @@ ASKING_WORDS = set(tokenize("what which book books recommend recommended guides 
                             "any ml machine learning ai engineer engineering become get into start first one"))
 
 
+def not_named(absent: list[str], skeleton):
+    """"And what about Terraform?": a tool, course or name the guides never mention (the caller
+    searched the whole corpus for it) is said first; what they say near it follows."""
+    if "cover" in skeleton.limit:  # a comparison already says which side they don't cover
+        return skeleton
+    which = " or ".join(absent) if len(absent) <= 2 else ", ".join(absent[:-1]) + f" or {absent[-1]}"
+    points = [p for p in [skeleton.lead, *(p for _, group in skeleton.groups for p in group)] if p and citations(p)]
+    groups = [("**What they do say near it:**", points[:NEAR_POINTS])] if points else []
+    return type(skeleton)(f"The guides don't mention {which}.", groups)
+
+
 def filled(question: str, passages: list[dict], skeleton):
     """`skeleton` with the honest limit (its `note`) and, for books, the books the guides name."""
     text = skeleton.render()
     if HOW_LONG.search(question) and not DURATION.search(text):
         # no duration in what was found: the honest limit is the answer, the passages what they do say
-        points = [skeleton.lead] + [p for _, group in skeleton.groups for p in group]
-        return type(skeleton)(NO_TIMELINE, [("**What they do say:**", [p for p in points if p][:3])])
+        return _limit_first(NO_TIMELINE, skeleton)
+    if HOW_MANY.search(question) and not COUNT.search(CITATION.sub("", text)):  # "how many projects is enough?"
+        return _limit_first(NO_NUMBER, skeleton)
     if BOOKS_ASKED.search(question):
         return _books(question, passages, skeleton)
     if START_ASKED.search(question):
@@ -45,6 +61,11 @@ def filled(question: str, passages: list[dict], skeleton):
     if COURSES_ASKED.search(question) and not MATERIAL_NAMED.search(text):
         return type(skeleton)(skeleton.lead, skeleton.groups, NO_COURSE)
     return skeleton
+
+
+def _limit_first(limit: str, skeleton):
+    points = [skeleton.lead] + [p for _, group in skeleton.groups for p in group]
+    return type(skeleton)(limit, [("**What they do say:**", [p for p in points if p][:NEAR_POINTS])])
 
 
 def _named_for_it(question: str, passages: list[dict], skeleton):

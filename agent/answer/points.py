@@ -40,6 +40,9 @@ FLOURISH = re.compile(
     r"^\W*(remember,|in essence,|as we['’]?ve explored|by following these|with dedication|in conclusion|in this blog|"
     r"whether you['’]?re a|join us|keep building|you['’]?ve got this|the field of machine learning engineering continues to "
     r"offer|artificial intelligence is no longer)", re.IGNORECASE)
+# Marketing lines about the field, wherever they sit in a sentence: no advice in them.
+HYPE = re.compile(r"\b(breathtaking pace|exciting (opportunities|field|career)|carve a niche|promising path|"
+                  r"dynamic career path|rewarding career|embark on)\b", re.IGNORECASE)
 MIN_WORDS = 5
 
 
@@ -49,7 +52,7 @@ def is_point(sentence: str, list_item: bool = False) -> bool:
     words = len(text.split())
     if words < (3 if list_item else MIN_WORDS):
         return False
-    if LEAD_IN.search(text) or RHETORICAL.search(text) or FLOURISH.search(text):
+    if LEAD_IN.search(text) or RHETORICAL.search(text) or FLOURISH.search(text) or HYPE.search(text):
         return False
     if ANECDOTE.search(text) or DANGLING.search(text) or MISCONCEPTION.search(text):
         return False

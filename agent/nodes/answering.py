@@ -13,11 +13,13 @@ from langgraph.runtime import Runtime
 
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
-from agent.answer.gaps import BOOKS_ASKED, START_ASKED
+from agent.answer.gaps import BOOKS_ASKED, START_ASKED, not_named
 from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
 from agent.answer.kind import QuestionKind, classify_question, resolve_choice
 from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
+from agent.grounding.names import names as named_in
+from ingest.text import loose_sentences
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.language import is_english, search_text
 from agent.llm import LLMUnavailable, Message
@@ -179,6 +181,24 @@ def _condense_with_llm(message: str, history: list[str], deps: Deps) -> str | No
     return rewrite if 2 <= len(rewrite.split()) <= 40 else None
 
 
+PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z+#.]{1,24}")
+
+
+def _asked_names(message: str) -> list[str]:
+    """The tool-like names the question itself asks about: its last sentence, plain words only
+    (never a code or a string pasted into the message: what is said back must be a name)."""
+    question = (loose_sentences(message) or [""])[-1]
+    return [name for name in named_in(question) if PLAIN_NAME.fullmatch(name)][:2]
+
+
+def _in_guides(name: str, deps: Deps) -> bool:
+    """Whether any passage of the corpus has the name's words (BM25 finds none for "Terraform")."""
+    try:
+        return bool(deps.retriever.search(name, k=1, mode="bm25"))
+    except (EmptyQuery, StoreUnavailable):
+        return True  # (nothing to search by, or no store: no claim that the guides lack it)
+
+
 def passage_texts(state: ChatState) -> list[str]:
     """What the model reads and what answers may quote: nothing of a passage quarantined at ingest
     (instructions planted in a document: agent.guards.injection), so numbering [n] still holds."""
@@ -206,6 +226,9 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
                                 skill_map)
+    absent = [] if kind.kind == "personal" else [name for name in _asked_names(asked(state)) if not _in_guides(name, deps)]
+    if absent:
+        skeleton = not_named(absent, skeleton)
     composed = skeleton.render()
     update = {"composed": composed, "points": skeleton.points, "limit": skeleton.limit, "timings": timings}
     if deps.llm is None or kind.kind == "personal":

@@ -3,7 +3,7 @@ over the real corpus and store, extractive (the same skeleton is the model's not
 
 import uuid
 
-from agent.answer.gaps import NO_BOOK, NO_TIMELINE
+from agent.answer.gaps import NO_BOOK, NO_NUMBER, NO_TIMELINE
 from agent.service import Careerbot
 
 AI_ENGINEERING = "AI Engineering: Building Applications with Foundation Models"
@@ -59,3 +59,25 @@ def test_where_to_start_with_it_leads_with_what_the_guides_name_for_the_topic(co
     bot.ask("what is RAG exactly?", thread)
     answer = bot.ask("where do the guides say to start with it?", thread).answer
     assert answer.startswith("**What the guides name for it:**\n- " + AI_ENGINEERING)
+
+
+def test_a_tool_the_guides_never_mention_is_said_first(corpus_runtime):
+    bot, thread = Careerbot(corpus_runtime, use_llm=False), uuid.uuid4().hex
+    bot.ask("Should I learn Kubernetes?", thread)
+    answer = bot.ask("and what about Terraform?", thread).answer
+    assert answer.startswith("The guides don't mention Terraform.\n\n**What they do say near it:**")
+    assert "Kubernetes" in answer
+
+
+def test_a_tool_they_do_mention_gets_no_such_line(corpus_runtime):
+    assert "don't mention" not in ask(corpus_runtime, "Should I learn Kubernetes?")
+
+
+def test_how_many_without_a_number_in_the_guides_says_so(corpus_runtime):
+    answer = ask(corpus_runtime, "how many projects should I build?")
+    assert answer.startswith(NO_NUMBER) and "Build projects that solve real problems" in answer
+
+
+def test_how_important_with_no_stance_is_said_in_the_questions_words(corpus_runtime):
+    assert ask(corpus_runtime, "How important is system design for ML engineers?").startswith(
+        "The guides don't say how important system design is.")

@@ -16,6 +16,9 @@ from agent.answer.points import is_point, refers_back
     "ML Engineer role = Data Science + Software Engineering + DevOps",
     "By following these steps and consistently practising, you can embark on a rewarding career.",
     "But first, let’s address a common confusion: what’s the difference between ML Engineers and Data Scientists?",
+    "The field of Machine Learning Engineering continues to evolve at a breathtaking pace in 2025, offering exciting "
+    "opportunities for those looking to enter this dynamic career path.",
+    "For those aspiring to carve a niche in this exciting field, Machine Learning Engineering offers a promising path.",
 ])
 def test_sentences_that_cannot_stand_alone(sentence):
     assert not is_point(sentence)
