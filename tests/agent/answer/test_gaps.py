@@ -17,6 +17,13 @@ def ask(runtime, question):
     return Careerbot(runtime, use_llm=False).ask(question, uuid.uuid4().hex).answer
 
 
+def follow_up(runtime, question, then):
+    """The answer to `then`, asked after `question` in one conversation."""
+    bot, thread = Careerbot(runtime, use_llm=False), uuid.uuid4().hex
+    bot.ask(question, thread)
+    return bot.ask(then, thread).answer
+
+
 def test_a_book_on_the_asked_topic_is_named_with_its_area(corpus_runtime):
     answer = ask(corpus_runtime, "Is there a good book on LLM apps?")
     assert f"{AI_ENGINEERING} (book, LLMs and RAG)" in answer
@@ -40,9 +47,7 @@ def test_a_book_question_leads_with_the_book(corpus_runtime):
 
 
 def test_a_follow_up_asking_for_one_on_another_topic_still_asks_for_a_book(corpus_runtime):
-    bot, thread = Careerbot(corpus_runtime, use_llm=False), uuid.uuid4().hex
-    bot.ask("what book should I read to get into MLOps?", thread)
-    answer = bot.ask("and is there one for the newer foundation model / LLM app stuff?", thread).answer
+    answer = follow_up(corpus_runtime, "what book should I read to get into MLOps?", "and is there one for the newer foundation model / LLM app stuff?")
     assert answer.startswith("**Books the guides name:**\n- " + AI_ENGINEERING)
 
 
@@ -58,16 +63,12 @@ def test_how_long_opens_with_the_honest_limit_and_the_offer_of_a_plan(corpus_run
 
 
 def test_where_to_start_with_it_leads_with_what_the_guides_name_for_the_topic(corpus_runtime):
-    bot, thread = Careerbot(corpus_runtime, use_llm=False), uuid.uuid4().hex
-    bot.ask("what is RAG exactly?", thread)
-    answer = bot.ask("where do the guides say to start with it?", thread).answer
+    answer = follow_up(corpus_runtime, "what is RAG exactly?", "where do the guides say to start with it?")
     assert answer.startswith("**What the guides name for it:**\n- " + AI_ENGINEERING)
 
 
 def test_a_tool_the_guides_never_mention_is_said_first(corpus_runtime):
-    bot, thread = Careerbot(corpus_runtime, use_llm=False), uuid.uuid4().hex
-    bot.ask("Should I learn Kubernetes?", thread)
-    answer = bot.ask("and what about Terraform?", thread).answer
+    answer = follow_up(corpus_runtime, "Should I learn Kubernetes?", "and what about Terraform?")
     assert answer.startswith("The guides don't mention Terraform.\n\n**What they do say near it:**")
     assert "Kubernetes" in answer
 
