@@ -20,6 +20,7 @@ from ingest.text import citations, normalise, sentences_of, tokenize
 DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
                      r"|\bi (can't|cannot|am unable to) (answer|help)", re.IGNORECASE)
 LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state)", re.IGNORECASE)
+YES_NO = re.compile(r"^\W*(can|could|do|does|is|are|should|will|would|must|am)\b", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
 THE_NOTES = re.compile(r"\bthe notes\b", re.IGNORECASE)  # the prompt's word for the passages; the learner knows "the guides"
 SAME_WORDS = 0.7  # word-set overlap above which a model sentence restates the lead
@@ -52,7 +53,7 @@ def final_answer(draft: str, composed: str, passages: list[str], question: str, 
         verified = verify_answer(composed, passages, question)
     text = verified.text
     if from_model and not fallback:
-        restored = _restore(text, draft, composed, kind, limit)
+        restored = _restore(text, draft, composed, kind, limit, question)
         if restored != text:  # what was put back is quoted from the skeleton; checked all the same
             removed = [check for check in verified.sentences if not check.supported]
             verified = verify_answer(restored, passages, question)
@@ -83,11 +84,13 @@ def in_short(answer: str) -> str:
     return f"In short, as in my last answer: {gist}\n\n{NOTHING_MORE}" if gist else NOTHING_MORE
 
 
-def _restore(text: str, draft: str, composed: str, kind: str, limit: str) -> str:
-    """Put back what the model dropped or flipped: the stance a worth-it answer opens with (when the
-    draft opened with a bare "Yes"/"No"), and the honest limit of the notes."""
+def _restore(text: str, draft: str, composed: str, kind: str, limit: str, question: str = "") -> str:
+    """Put back what the model dropped or flipped: the guides' own first sentence where the draft
+    opened a yes/no question with a bare "Yes"/"No" ("Can I become an ML engineer without a
+    degree?" gets "most ML engineering roles require a strong academic foundation", not "Yes, you
+    can"), the point that answers, and the honest limit of the notes."""
     first = next(iter(sentences_of(draft)), "")
-    if kind == "worth_it" and BARE_VERDICT.search(first):
+    if (kind == "worth_it" or YES_NO.match(question)) and BARE_VERDICT.search(first):
         lead = composed.split("\n\n", 1)[0]
         said = set(tokenize(lead))
         rest = [s for s in sentences_of(text) if not BARE_VERDICT.search(s) and not _same_words(s, said)]

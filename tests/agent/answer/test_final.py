@@ -23,6 +23,13 @@ def test_a_flipped_stance_gives_way_to_the_guides_lead(embedding_model):
     assert final.text.startswith("Many employers also value master’s degrees for senior positions [1].")
 
 
+def test_a_bare_yes_to_any_yes_no_question_gives_way_to_the_guides_lead(embedding_model):
+    draft = "Yes, you can become an ML engineer without a degree [1]. Many employers value master’s degrees for senior positions [1]."
+    final = final_answer(draft, COMPOSED, PASSAGES, "Can I become an ML engineer without a degree?", "definition")
+    assert final.text.startswith("Many employers also value master’s degrees for senior positions [1].")
+    assert "Yes, you can" not in final.text
+
+
 def test_an_honest_limit_the_model_dropped_is_put_back(embedding_model):
     limit = "The guides don't say which of LangGraph and CrewAI is more about LLMs."
     draft = "Learning about AI Agents is closely connected to LLMs and RAG [2]."
