@@ -36,6 +36,18 @@ DOMAIN = re.compile(
     r"pytorch|tensorflow|neural|transformers?|nlp|vision|research\w*|tech\w*|skill\w*|expert\w*)\b", re.IGNORECASE)
 
 
+# "Can you say that shorter?", "tl;dr?", "in one sentence please": the last answer, briefer.
+SHORTER = re.compile(r"\b(shorter|short version|(in|into) (one|a single|1|a) sentence|tl;? ?dr|summari[sz]e (that|it|this)|"
+                     r"sum (that|it) up|in a nutshell|more briefly|(say|put) (that|it) (briefly|simply|more simply))\b",
+                     re.IGNORECASE)
+SHORTER_WORDS = 14  # a longer message asks something of its own
+
+
+def is_shorter(message: str) -> bool:
+    """A request to say the last answer more briefly, and nothing else."""
+    return bool(SHORTER.search(message)) and len(message.split()) <= SHORTER_WORDS
+
+
 def classify(message: str) -> str:
     """One of: greeting, injection, plan, question. Relevance decides off_topic/not_covered later."""
     if is_greeting(message):

@@ -26,7 +26,9 @@ def _re(pattern: str) -> re.Pattern:
 
 GAPS = [
     Gap("salary figures",
-        _re(r"\bsalar(y|ies)\b|\bhow much\b.{0,40}\b(make|earn|paid|pay|get)\b|\bcompensation\b|\bpay (range|band|scale)"
+        _re(r"\bsalar(y|ies)\b|\bwhat\b.{0,40}\b(make|earn)\b.{0,40}\b(a year|per (year|month|annum)|annually|junior|"
+            r"senior|realistic|numbers|money|starting|entry)\b|\bhow much\b.{0,40}\b(make|earn|paid)\b|\bcompensation\b|"
+            r"\b(get|gets|getting) paid\b|\bpay (range|band|scale)"
             r"|[$£€₹]\s?\d|\b\d+\s?k\b.{0,20}\b(year|salary|offer)"),
         _re(r"[$£€₹]\s?\d|\b\d+\s?(k|lpa|lakhs?)\b|\bper (year|annum)\b")),
     Gap("visas or immigration", _re(r"\bvisas?\b|\bh-?1b\b|\bimmigra\w+|\bwork permit|\bgreen card|\bsponsor(ship)?\b"),
@@ -44,8 +46,9 @@ GAPS = [
         _re(r"\blaptops?\b|\bmacbook|\b(buy|build)\b.{0,30}\b(gpu|pc|computer|workstation|hardware)\b"),
         _re(r"\blaptops?\b|\bmacbook|\bhardware to buy")),
     Gap("age limits for changing careers",
+        # an age said alone ("I'm 16 and in high school… what should I learn?") asks nothing about age
         _re(r"\btoo old\b|\btoo young\b|\btoo late\b|\bage limit|\bmy age\b|\bat (the age of )?\d{2}\b.{0,30}\b(switch|start|change|late)"
-            r"|\bi'?m \d{2}\b|\b\d{2} (years|yrs) old\b"),
+            r"|(\bi'?m \d{2}\b|\b\d{2} ?(years|yrs) old\b|\b\d{2} ?yo\b).{0,80}\b(realistic|possible|chance|still|late|old)\b"),
         _re(r"\bage\b|\byears old\b")),
     Gap("remote versus office work", _re(r"\bremote(ly)?\b|\bwork from home\b|\bwfh\b|\bin the office\b|\bon-?site\b"),
         _re(r"\bremote(ly)?\b|\bwork from home\b")),

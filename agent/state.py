@@ -62,6 +62,7 @@ class ChatState(TypedDict, total=False):
     # This turn.
     message: str
     restated: str  # the earlier question this turn answers again, for a profile just stated ("what if I'm …?")
+    brief: bool  # "say that shorter": `restated` answered in the one point that answers it
     route: Route
     query: str
     gap: str  # the topic agent.scope found the guides do not cover

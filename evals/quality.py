@@ -3,8 +3,10 @@
 Measured on the final answer text, the same for every answer path (extractive, embedded):
 - refused: the reply turned an answerable question away ("the guides don't cover that").
 - addressed: the first sentence matches the question's kind (agent/answer/kind.py): a comparison
-  names both sides, a "worth it" question gets a stance or an honest "they don't say", a personal
-  question is answered for the learner (what to start with; for "what can I skip", what can wait),
+  names both sides, a "worth it" question gets a stance (a recommendation, or a line telling the
+  reader to do it) or an honest "they don't say", a personal
+  question is answered for the learner (what to start with; for "what can I skip", what can wait;
+  for "X or Y first?", which of the two, by name),
   a list gives at least two points, a definition or how-to opens with a sentence on the question's
   own words.
 - artifacts: link residue ("[Book]", "(opens in a new tab)", "Link:"), a citation inside "etc [3]..",
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from agent.answer.compose import STANCE
+from agent.answer.compose import ADVISES, STANCE
 from agent.answer.kind import classify_question
 from agent.answer.points import ANECDOTE, refers_back
 from ingest.text import CITATION, normalise, sentences_of, stem, tokenize
@@ -58,7 +60,10 @@ def addressed(question: str, answer: str) -> bool:
     if kind.kind == "comparison":
         return all(_stems(side) - _stems(" ".join(PRONOUNS)) <= said for side in kind.sides)  # "teaching myself" said back as "yourself"
     if kind.kind == "worth_it":
-        return bool(STANCE_OR_LIMIT.search(first) or STANCE.search(first))  # (the composer's stance words too)
+        # (the composer's stance words too, and the guides telling you to do it: "Participate in Kaggle…")
+        return bool(STANCE_OR_LIMIT.search(first) or STANCE.search(first) or ADVISES.match(first))
+    if kind.kind == "personal" and kind.order:  # "PyTorch or SQL first?": which one, by name
+        return all(_stems(side) <= said for side in kind.sides) and bool(re.search(r"\bfirst\b|already have", first, re.I))
     if kind.kind == "personal":
         wanted = ("can wait", "don't need") if kind.skip else ("start with", "already have")
         return any(w in answer.lower() for w in wanted)

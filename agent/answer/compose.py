@@ -28,10 +28,14 @@ WHOLE_LIST_POINTS = 12
 MAX_POINTS = {"definition": 4, "list": 6, "how_to": 5, "comparison": 6, "worth_it": 5, "personal": 3}
 VERBS = r"learn|study|start|do|get|use|bother|focus|take|try|go|pick|invest|jump|dive|begin|spend|skip"
 SIDE_POINTS = 4  # points on each side of a comparison
+SUBJECT_WORDS = 4  # a side named this early in a sentence is what the sentence is about
 STANCE = re.compile(r"\b(worth|valuable|value|important|crucial|essential|recommend\w*|highly|good enough|helpful|"
                     r"beneficial|promising|in demand|key|useful|non-negotiable|increasingly|still|gained recognition|"
                     r"fundamental|foundational|foundation|required|must|should|need to|boosts?|sets you apart|"
                     r"stand out|advantag\w*|valued|tremendously)\b", re.I)
+# A guide line that tells the reader to do it takes a stance too ("Participate in Kaggle competitions…").
+ADVISES = re.compile(r"^\W*(?:[\w' -]{1,40}:\s*)?(?:participate|use|learn|build|contribute|start|join|take|try|read|"
+                     r"focus|consider|practi[cs]e|master|explore|create|publish|attend|maintain|include|invest)\b", re.I)
 NO_ANSWER = "The guides don't cover that."
 
 
@@ -118,7 +122,10 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         units = kept if any(is_point(u.text, u.list_item) for u in kept) else units
     ranked = rank_units(expand_query(question), units, previous, relevance)
     if kind.kind == "personal" and skill_map is not None:
-        return personal.compose(question, kind, passages, ranked, profile or {}, skill_map)
+        skeleton = personal.compose(question, kind, passages, ranked, profile or {}, skill_map)
+        if skeleton is not None:
+            return skeleton
+        kind = QuestionKind("comparison", kind.sides)  # an order of two things the skill map doesn't hold
     if not ranked:
         return Skeleton(NO_ANSWER)
     if kind.kind == "personal":  # no skill map to read: answer as a how-to
@@ -272,8 +279,10 @@ def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
 def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, float]]) -> Skeleton:
     """What the guides say about each side; a sentence naming both sides leads when there is one."""
     sides = kind.sides[:2]
+    # A sentence whose section or subject is the side defines it ("Data Scientists: These are people…"),
+    # before one that only names it ("Working closely with data scientists…"); a section's opening first.
     about = {side: sorted((u for u, _ in ranked if _nameable(side) and (_mentions(u.text, side) or _mentions(u.group, side))),
-                          key=lambda u: not u.opens_group) for side in sides}  # a section's opening defines it
+                          key=lambda u: (not _is_about(u, side), not u.opens_group)) for side in sides}
     both = [u for u, _ in ranked if all(u in about[side] for side in sides)]
     narrowing = re.search(r"which (?:one|of (?:them|the two|those|these))\s+(.+?)\W*$", question, re.I)
     groups = [(f"**{_yours(side[0].upper() + side[1:])}:**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:SIDE_POINTS])
@@ -324,7 +333,7 @@ def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]
         return topic & (_stems(u.text) | _stems(u.group))
 
     units = [u for u, _ in picked if not topic or named(u)] or [u for u, _ in picked]
-    stances = [u for u in units if STANCE.search(u.text) and not (refers_back(u.text) and not u.before)
+    stances = [u for u in units if (STANCE.search(u.text) or ADVISES.match(u.text)) and not (refers_back(u.text) and not u.before)
                and (not topic or len(named(u)) * 2 > len(topic))]  # "fine-tuning LLMs" is not "LLMs"
     # The best stance names the subject most fully, and early: "SQL is essential for…" answers "is
     # SQL important?"; "If you're not from…, start with programming… It's also important… SQL" does not.
@@ -381,6 +390,11 @@ def is_title(text: str) -> bool:
 def _opening(text: str, words: int = 6) -> str:
     """The sentence's first words, after a "Label:" prefix: where its subject is."""
     return " ".join(re.sub(r"^[^:]{1,40}:\s*", "", text).split()[:words])
+
+
+def _is_about(unit: Unit, side: str) -> bool:
+    """The side is the unit's section, or the subject its sentence opens with."""
+    return _mentions(unit.group, side) or _mentions(" ".join(unit.text.split()[:SUBJECT_WORDS]), side)
 
 
 def _nameable(side: str) -> bool:

@@ -19,7 +19,8 @@ from ingest.text import citations, normalise, sentences_of, tokenize
 
 DECLINE = re.compile(r"(guides?|passages?|notes?) (do not|don't|doesn't|does not) (cover|answer|address)"
                      r"|\bi (can't|cannot|am unable to) (answer|help)", re.IGNORECASE)
-LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state)", re.IGNORECASE)
+LIMIT_SAID = re.compile(r"\b(don'?t|do not|doesn'?t|does not) (say|judge|cover|compare|specify|mention|state|provide|give|"
+                        r"discuss|address|offer|list|describe|rank|weigh)", re.IGNORECASE)
 YES_NO = re.compile(r"^\W*(can|could|do|does|is|are|should|will|would|must|am)\b", re.IGNORECASE)
 BARE_VERDICT = re.compile(r"^\W*(yes|no|absolutely|definitely|not really)\b", re.IGNORECASE)
 THE_NOTES = re.compile(r"\bthe notes\b", re.IGNORECASE)  # the prompt's word for the passages; the learner knows "the guides"

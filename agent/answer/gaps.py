@@ -21,6 +21,11 @@ HOW_MANY = re.compile(r"\bhow many\b(?!\s+(months|years|weeks|hours|days))", re.
 COUNT = re.compile(r"\b\d+\b|\b(two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple)\b", re.IGNORECASE)
 NO_NUMBER = "The guides don't give a number for that."
 NEAR_POINTS = 3
+FREE_ASKED = re.compile(r"\b(for free|free (of charge|courses?|resources?|materials?|options?|ways?|stuff)|without paying|"
+                        r"(no|little|without) money|on a budget|cheap(ly|est)?)\b", re.IGNORECASE)
+NO_PRICE = "The guides don't say which resources are free or what they cost."
+CV_ASKED = re.compile(r"\b(r[eé]sum[eé]s?|cvs?|cover letters?)\b", re.IGNORECASE)
+NO_CV = "The guides don't cover CVs or résumés."
 BOOKS_ASKED = re.compile(r"\bbooks?\b", re.IGNORECASE)
 START_ASKED = re.compile(r"\bwhere\b[\w\s'’]{0,30}\b(start|begin)\w*", re.IGNORECASE)
 COURSES_ASKED = re.compile(r"\bcourses?\b", re.IGNORECASE)
@@ -41,9 +46,24 @@ def not_named(absent: list[str], skeleton):
     if "cover" in skeleton.limit:  # a comparison already says which side they don't cover
         return skeleton
     which = " or ".join(absent) if len(absent) <= 2 else ", ".join(absent[:-1]) + f" or {absent[-1]}"
-    points = [p for p in [skeleton.lead, *(p for _, group in skeleton.groups for p in group)] if p and citations(p)]
-    groups = [("**What they do say near it:**", points[:NEAR_POINTS])] if points else []
-    return type(skeleton)(f"The guides don't mention {which}.", groups)
+    return _limit_first(f"The guides don't mention {which}.", skeleton, "**What they do say near it:**")
+
+
+def named_first(present: list[str], skeleton):
+    """"How much C++ do I need?": the one point that names the tool asked about leads (the guides
+    name it in a single line, which the question's other words, "inference optimisation", outrank)."""
+    def names(text: str) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(name)}(?![\w+#])", text, re.IGNORECASE) for name in present)
+
+    if not present or not skeleton.lead or names(skeleton.lead) or not citations(skeleton.lead):
+        return skeleton
+    point = next((p for _, group in skeleton.groups for p in group if names(p)), None)
+    if point is None:
+        return skeleton
+    groups = [(header, [p for p in group if p != point]) for header, group in skeleton.groups]
+    groups = [(header, group) for header, group in groups if group]
+    first = groups[0] if groups else ("The guides add:", [])
+    return type(skeleton)(point, [(first[0], [skeleton.lead, *first[1]]), *groups[1:]], skeleton.note)
 
 
 def filled(question: str, passages: list[dict], skeleton):
@@ -54,6 +74,10 @@ def filled(question: str, passages: list[dict], skeleton):
         return _limit_first(NO_TIMELINE, skeleton)
     if HOW_MANY.search(question) and not COUNT.search(CITATION.sub("", text)):  # "how many projects is enough?"
         return _limit_first(NO_NUMBER, skeleton)
+    if CV_ASKED.search(question) and not CV_ASKED.search(text):  # "what should I put on my resume?"
+        return _limit_first(NO_CV, skeleton)
+    if FREE_ASKED.search(question) and not re.search(r"\bfree\b", text, re.IGNORECASE):  # "MLOps for free?"
+        return _limit_first(NO_PRICE, skeleton)
     if BOOKS_ASKED.search(question):
         return _books(question, passages, skeleton)
     if START_ASKED.search(question):
@@ -63,20 +87,17 @@ def filled(question: str, passages: list[dict], skeleton):
     return skeleton
 
 
-def _limit_first(limit: str, skeleton):
-    points = [skeleton.lead] + [p for _, group in skeleton.groups for p in group]
-    return type(skeleton)(limit, [("**What they do say:**", [p for p in points if p][:NEAR_POINTS])])
+def _limit_first(limit: str, skeleton, header: str = "**What they do say:**"):
+    """The honest limit as the lead, then the skeleton's first cited points."""
+    points = [p for p in [skeleton.lead, *(p for _, group in skeleton.groups for p in group)] if p and citations(p)]
+    return type(skeleton)(limit, [(header, points[:NEAR_POINTS])] if points else [])
 
 
 def _named_for_it(question: str, passages: list[dict], skeleton):
     """"Where do the guides say to start with RAG?": what they name for the topic (books, courses,
     tools whose area the question names) leads; the skeleton follows. Unchanged when they name none."""
     asked = set(tokenize(question)) - ASKING_WORDS
-    named = []
-    for n, passage in enumerate(passages, 1):
-        entry = ENTRY.search(passage.get("text", "")) if passage.get("kind") == "resource" else None
-        if entry and (set(tokenize(entry["area"])) - AREA_STOP) & asked:
-            named.append(cite(f"{entry['name']} ({entry['kind']}, {entry['area']})", n))
+    named = [_line(entry, n) for entry, n in _entries(passages) if _on_topic(entry, asked)]
     if not named or skeleton.lead and not citations(skeleton.lead):
         return skeleton  # (nothing named, or a personal answer: its own order leads)
     rest = [(header, [p for p in points if not any(line.split(" (")[0] in p for line in named)])
@@ -90,16 +111,12 @@ def _named_for_it(question: str, passages: list[dict], skeleton):
 def _books(question: str, passages: list[dict], skeleton):
     """The books on the asked topic (their area shares a word with the question) first; when none
     is, the honest limit and every book the guides name."""
-    books = []
-    for n, passage in enumerate(passages, 1):
-        entry = ENTRY.search(passage.get("text", "")) if passage.get("kind") == "resource" else None
-        if entry and entry["kind"] == "book":
-            books.append((entry, n))
+    books = [(entry, n) for entry, n in _entries(passages) if entry["kind"] == "book"]
     asked = set(tokenize(question)) - ASKING_WORDS
     # "what books do the guides recommend for ML?" names no area: every book is on it
-    on_topic = [(e, n) for e, n in books if not asked or (set(tokenize(e["area"])) - AREA_STOP) & asked]
+    on_topic = [(e, n) for e, n in books if not asked or _on_topic(e, asked)]
     shown = on_topic or books
-    lines = [cite(f"{e['name']} ({e['kind']}, {e['area']})", n) for e, n in shown]
+    lines = [_line(e, n) for e, n in shown]
     rest = [(header, [p for p in points if not any(e["name"] in p for e, _ in shown)]) for header, points in skeleton.groups]
     rest = [(header, points) for header, points in rest if points]  # a book named once, in the books group
     if on_topic:  # the books answer "which book?": they come first, what the skeleton led with follows
@@ -110,3 +127,26 @@ def _books(question: str, passages: list[dict], skeleton):
         return type(skeleton)("", [("**Books the guides name:**", lines), *rest], skeleton.note)
     groups = ([("**The books they do name:**", lines)] if lines else []) + rest
     return type(skeleton)(skeleton.lead, groups, NO_BOOK)
+
+
+def _entries(passages: list[dict]) -> list[tuple[re.Match, int]]:
+    """The resource entries among the passages, each with its 1-based passage number."""
+    found = []
+    for n, passage in enumerate(passages, 1):
+        entry = ENTRY.search(passage.get("text", "")) if passage.get("kind") == "resource" else None
+        if entry:
+            found.append((entry, n))
+    return found
+
+
+def _on_topic(entry: re.Match, asked: set[str]) -> bool:
+    """The entry's area shares a word with the question, or its title two ("ML system design" is
+    "Designing Machine Learning Systems", filed under MLOps)."""
+    return bool((set(tokenize(entry["area"])) - AREA_STOP) & asked) or len(set(tokenize(entry["name"])) & asked) >= 2
+
+
+def _line(entry: re.Match, n: int) -> str:
+    """"AI Engineering: … (a book on LLMs and RAG) [3]": the entry's "(book, LLMs and RAG)" in words,
+    so nobody reads "LLMs and RAG" as the author."""
+    about = "on" if entry["kind"] in ("book", "course", "video") else "for"
+    return cite(f"{entry['name']} (a {entry['kind']} {about} {entry['area']})", n)

@@ -18,6 +18,7 @@ PERSONAL = re.compile(
     r"\b(for (someone|somebody|a person|people) like me|(i'?m|i am) (an?|currently|already|working|just|only|not)\b"
     r"|my (background|situation|profile|experience)|coming from|as an? [\w-]+ (developer|engineer|analyst|student|"
     r"scientist|dev)\b(?<!ml engineer)(?<!ml developer)|what (should|do|can) i (learn|study|focus on|start with|do) first|where (do|should) i (start|begin)"
+    r"|(what|which)( of (those|these|them|the skills))? (should|do|can) i (learn|study|tackle|do|start with) first"
     r"|(what|which)( \w+)? (can|should|could) i (skip|ignore|leave out|drop)|skip\b|do i (really )?need (to learn )?"
     r"(all|every|everything)|what (should|do) i (learn|study) next"
     # "I know / I have": a self-statement, unless a question asks it ("how many projects should I have?")
@@ -53,7 +54,16 @@ COMPARISON = re.compile(
     r"\s+(?:doesn'?t|does not|don'?t|do not|can'?t|cannot)\b"
     r"|^\W*(?:is|are)\s+(?P<k>[\w#+.' -]{2,40}?)\s+(?:better|worse|more useful|more important)\s+than\s+"
     r"(?P<l>[\w#+.' -]{2,40}?)\W*$", re.IGNORECASE)
+# "What should I learn first, PyTorch or SQL?", "PyTorch or SQL first?", "scikit-learn before deep learning?":
+# two things put in an order, which the skill map answers (agent/answer/personal.py).
+_SIDE = r"[\w#+.' -]{2,30}?"
+ORDER = re.compile(
+    rf"\b(?:first|start with|begin with|prioriti[sz]e)\W+(?:between\s+)?(?P<a>{_SIDE})\s+or\s+(?P<b>{_SIDE})\W*$"
+    rf"|(?:^|[.!?]\s+|\b(?:learn|study|do|pick|start with|focus on)\s+)(?P<c>[\w#+' -]{{2,30}}?)\s+or\s+(?P<d>{_SIDE})\s+first\W*$"
+    rf"|\b(?:learn|study|do|master|take|start with|focus on)\s+(?P<e>{_SIDE})\s+before\s+(?:learning\s+|studying\s+|"
+    rf"moving (?:on )?to\s+|diving into\s+|getting into\s+)?(?P<f>{_SIDE})\W*$", re.IGNORECASE)
 _SIDE_NOISE = re.compile(r"^(the|an?|being an?|becoming an?|what'?s|what is|whats|to (learn|use|study|pick|do)|"
+                         r"(should|do|can|would) (i|you) (learn|study|do|pick|start with|focus on)|learn|study|"
                          r"(to )?(speciali[sz]e|focus|work|go|get) (in|on|into))\s+|\s+(role|roles|then)$", re.IGNORECASE)
 _FOLLOW_CHOICE = re.compile(r"\b(which (one|of (them|the two|those|these))|the (first|second|other) one|either)\b",
                             re.IGNORECASE)
@@ -62,12 +72,14 @@ _FOLLOW_CHOICE = re.compile(r"\b(which (one|of (them|the two|those|these))|the (
 @dataclass(frozen=True)
 class QuestionKind:
     """The shape an answer should take. `sides` for comparisons, `skip` when the learner asks what
-    they can leave out, `topic` for "is it worth it" questions (what is being judged)."""
+    they can leave out, `topic` for "is it worth it" questions (what is being judged), `order` for
+    a personal question that puts two things (its `sides`) in an order ("PyTorch or SQL first?")."""
 
     kind: Kind
     sides: tuple[str, ...] = ()
     skip: bool = False
     topic: str = ""
+    order: bool = False
 
 
 def classify_question(question: str, previous: QuestionKind | None = None) -> QuestionKind:
@@ -76,6 +88,11 @@ def classify_question(question: str, previous: QuestionKind | None = None) -> Qu
     text = question.strip()
     if previous and previous.kind == "comparison" and _FOLLOW_CHOICE.search(text):
         return QuestionKind("comparison", previous.sides)
+    match = ORDER.search(text)
+    if match:
+        sides = tuple(_side(v) for v in match.groups() if v)
+        if len(sides) == 2 and all(sides) and sides[0].lower() != sides[1].lower():
+            return QuestionKind("personal", sides, order=True)
     match = COMPARISON.search(text)
     if match:
         sides = tuple(_side(v) for v in match.groups() if v)
@@ -113,7 +130,7 @@ def _side(text: str) -> str:
 
 def _topic(text: str) -> str:
     """What a "worth it" question judges: "is quantum ML worth learning?" → "quantum ML"."""
-    topic = _subject(text)
+    topic = re.sub(r"\s+(?:actually|really|even|still|honestly|truly|just)$", "", _subject(text), flags=re.I)
     return re.sub(r"\s+(?:to (?:work|be|become|get|land|break)|as an?|for (?:an?|ml|the|someone|beginners?|me)|if|when|"
                   r"now|at|in \d{4}|these days|nowadays|anymore)\b.*$", "", topic, flags=re.IGNORECASE).strip()
 

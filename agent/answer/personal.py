@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from agent.plan.order import study_order
 from agent.plan.profile import Profile
+from agent.plan.said import skill_mentions
 from agent.plan.skillmap import Skill, SkillMap, load_skill_map
 from agent.answer.points import is_point
 from agent.answer.units import units_of
@@ -51,9 +52,26 @@ def profile_of(facts: dict) -> Profile:
         return Profile()
 
 
-def skills_to_show(facts: dict, skip: bool, skill_map: SkillMap | None = None) -> dict[str, list[Skill]]:
-    """{"have": skills held, "first": next to learn, "later": what can wait}, by the plan's order."""
+def sides_skills(sides: tuple[str, ...], skill_map: SkillMap) -> list[Skill] | None:
+    """The skills two sides of an order question name ("PyTorch" → training frameworks), or None
+    when a side names none, or both name the same one (PyTorch or TensorFlow: a comparison)."""
+    skills = []
+    for side in sides[:2]:
+        found = [i for i in skill_mentions(side.lower()) if i in skill_map.skills]
+        if not found:
+            return None
+        skills.append(skill_map.skills[found[0]])
+    return skills if len(skills) == 2 and skills[0].id != skills[1].id else None
+
+
+def skills_to_show(facts: dict, skip: bool, skill_map: SkillMap | None = None,
+                   sides: tuple[str, ...] = ()) -> dict[str, list[Skill]]:
+    """{"have": skills held, "first": next to learn, "later": what can wait}, by the plan's order;
+    for an order question, {"first": the two sides' skills}."""
     skill_map = skill_map or load_skill_map()
+    ordered = sides_skills(sides, skill_map) if sides else None
+    if ordered:
+        return {"first": ordered}
     profile = profile_of(facts)
     order = study_order(profile, skill_map)
     held = [skill_map.skills[s] for s in profile.skills if s in skill_map.skills]
@@ -67,9 +85,11 @@ def skill_quotes(skills: list[Skill]) -> list[tuple[str, str]]:
 
 
 def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: list[tuple[Unit, float]],
-            facts: dict, skill_map: SkillMap | None = None) -> Skeleton:
+            facts: dict, skill_map: SkillMap | None = None) -> Skeleton | None:
     from agent.answer.compose import Skeleton
 
+    if kind.order:
+        return _order(kind.sides, passages, facts, skill_map)
     shown = skills_to_show(facts, kind.skip, skill_map)
     units = units_of(passages)
     groups: list[tuple[str, list[str]]] = []
@@ -86,6 +106,59 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: lis
     if not any(points for _, points in groups):
         groups.append(("**From the guides:**", [cite(u.text, u.passage + 1) for u, _ in ranked[:3]]))
     return Skeleton(_lead(facts, kind), groups)
+
+
+def _order(sides: tuple[str, ...], passages: list[dict], facts: dict, skill_map: SkillMap) -> Skeleton | None:
+    """"PyTorch or SQL first?": which of the two the plan's order puts first for this learner, and
+    the guide line behind each. None when the sides are not two skills of the map (a comparison)."""
+    from agent.answer.compose import Skeleton
+
+    skills = sides_skills(sides, skill_map)
+    if skills is None:
+        return None
+    names = {skill.id: _as_written(side, passages) for side, skill in zip(sides, skills)}
+    profile = profile_of(facts)
+    held = [s for s in skills if s.id in profile.skills]
+    position = {s.id: i for i, s in enumerate(study_order(profile, skill_map))}
+    first, second = sorted(skills, key=lambda s: (s in held and -1 or 0, position.get(s.id, len(position)), s.rank))
+    if len(held) == 2:
+        lead = f"From what you've told me, you already have both {names[first.id]} and {names[second.id]}:"
+    elif held:
+        lead = f"You already have {names[first.id]}, so {names[second.id]} is the one to learn:"
+    elif first.id in _needed_before(second, skill_map):
+        lead = f"{_capital(names[first.id])} first, then {names[second.id]}, which builds on it:"
+    else:
+        lead = f"{_capital(names[first.id])} first, then {names[second.id]}, in the order the guides suggest:"
+    units = units_of(passages)  # (each lead ends in ":", a header the checker does not read as a claim)
+    shown = (second, first) if len(held) == 1 else (first, second)  # the one to learn leads
+    groups = [(f"**{skill.name}:**", [q for q in [_quote(skill, units)] if q]) for skill in shown]
+    return Skeleton(lead, groups)
+
+
+def _needed_before(skill: Skill, skill_map: SkillMap) -> set[str]:
+    """Every skill the map puts before `skill`: its prerequisites, theirs, and so on."""
+    seen: set[str] = set()
+    todo = list(skill.prerequisites)
+    while todo:
+        current = todo.pop()
+        if current not in seen and current in skill_map.skills:
+            seen.add(current)
+            todo.extend(skill_map.skills[current].prerequisites)
+    return seen
+
+
+def _as_written(side: str, passages: list[dict]) -> str:
+    """The side as the guides write a name ("pytorch" → "PyTorch", "sql" → "SQL"), or as the
+    learner wrote it (not "Statistics" from a heading)."""
+    for passage in passages:
+        match = re.search(rf"(?<!\w){re.escape(side)}(?!\w)", passage.get("text", ""), re.IGNORECASE)
+        if match and (match.group(0).isupper() or any(c.isupper() for c in match.group(0)[1:])):
+            return match.group(0)
+    return side
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _lead(facts: dict, kind: QuestionKind) -> str:

@@ -30,6 +30,7 @@ ALIASES = {
     "ml": ("machine", "learn"), "ai": ("artificial", "intelligence"), "llm": ("large", "language", "model"),
     "cs": ("computer", "science"), "dl": ("deep", "learn"), "nlp": ("natural", "language", "process"),
     "cv": ("computer", "vision"), "swe": ("software", "engineer"), "ds": ("data", "science"),
+    "mle": ("machine", "learn", "engineer"),
 }
 
 NUMBER_WORDS = {

@@ -13,14 +13,13 @@ from langgraph.runtime import Runtime
 
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
-from agent.answer.gaps import BOOKS_ASKED, START_ASKED, not_named
 from agent.answer.context import MAX_PASSAGES, answer_context
-from agent.answer.final import final_answer
+from agent.answer.final import final_answer, key_point
+from agent.answer.gaps import BOOKS_ASKED, START_ASKED, named_first, not_named
 from agent.answer.kind import QuestionKind, classify_question, resolve_choice
 from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
-from agent.grounding.names import names as named_in
-from ingest.text import loose_sentences
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
+from agent.grounding.names import names as named_in
 from agent.language import is_english, search_text
 from agent.llm import LLMUnavailable, Message
 from agent.llm.backend import complete
@@ -32,6 +31,7 @@ from agent.router import in_domain
 from agent.scope import uncovered_topic
 from agent.state import ChatState
 from ingest.chroma_connection import StoreUnavailable
+from ingest.text import loose_sentences
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,8 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     siblings = deps.retriever.source_chunks(found[0].source) if found else []
     passages = answer_context(query, kind, found, siblings, deps.settings.top_k)
     try:
-        on_subject = _subject_passages(kind, deps, {p.id for p in passages} | {p.id for p in extra})
+        on_subject = _subject_passages(kind, deps, {p.id for p in passages} | {p.id for p in extra},
+                                       tuple(_asked_names(asked(state))))
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
     extra = on_subject + extra
@@ -114,7 +115,7 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     skill_map = skill_map_of(deps.settings.corpus_dir)
     if skill_map is None:
         return []
-    shown = skills_to_show(state.get("profile") or {}, kind.skip, skill_map)
+    shown = skills_to_show(state.get("profile") or {}, kind.skip, skill_map, kind.sides if kind.order else ())
     passages = []
     for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
         hits = deps.retriever.search(quote, k=1, source=guide)
@@ -124,12 +125,16 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     return passages
 
 
-def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str]) -> list:
+def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str], names: tuple[str, ...] = ()) -> list:
     """The best passages on each thing the question weighs, searched on its own: the question's
     framing ("what does an MLOps engineer do that a data scientist doesn't?", "should a beginner
     start with…") pulls the fused ranking towards whichever side shares its words, so a comparison
-    could describe one side only and a "worth it" answer miss the passage on its topic."""
+    could describe one side only and a "worth it" answer miss the passage on its topic. A name the
+    question asks about (`names`) brings the passages that name it, and only those: "how much C++
+    do I need for inference optimisation?" is about the one line that names C++, not the calculus
+    of optimisation."""
     subjects = kind.sides[:2] if kind.kind == "comparison" else (kind.topic,) if kind.kind == "worth_it" else ()
+    subjects += tuple(name for name in names if name.lower() not in " ".join(subjects).lower())
     passages = []
     for subject in subjects:
         if len(subject.split()) > 6 or not subject.strip():
@@ -139,11 +144,14 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str]) -> list:
         except EmptyQuery:
             continue
         rare = sum(_names(p.text, subject) for p in hits) <= RARE_NAME
-        hits = [p for p in hits if p.score >= deps.settings.min_relevance and p.id not in have]
+        asked = subject in names  # (a passage that names it is relevant whatever its score)
+        hits = [p for p in hits if (p.score >= deps.settings.min_relevance or asked and _names(p.text, subject))
+                and p.id not in have]
         # a subject few passages name as written comes with those that do: "AI engineer" is two
         # common words, and "…on the shoulders of ML Engineers aka AI Engineers" ranks below "AI" ones
         naming = [p for p in hits if rare and _names(p.text, subject)][:SUBJECT_PASSAGES]
-        new = naming + [p for p in hits if p not in naming][:max(0, SUBJECT_PASSAGES - len(naming))]
+        others = [] if asked else [p for p in hits if p not in naming]
+        new = naming + others[:max(0, SUBJECT_PASSAGES - len(naming))]
         have |= {p.id for p in new}
         passages += new
     return passages
@@ -152,7 +160,8 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str]) -> list:
 def _names(text: str, subject: str) -> bool:
     """Whether `text` says `subject` as written, plural allowed ("AI Engineers", not "AI Engineering")."""
     words = [re.escape(word) for word in subject.split()]
-    return bool(words) and re.search(r"\b" + r"[\s-]+".join(words) + r"s?\b", text, re.IGNORECASE) is not None
+    return bool(words) and re.search(r"(?<!\w)" + r"[\s-]+".join(words) + r"s?(?![\w+#])", text,
+                                     re.IGNORECASE) is not None  # ("C++" as a word of its own)
 
 
 def _material_passages(query: str, deps: Deps) -> list:
@@ -229,14 +238,20 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
         # ("and is there one for LLM apps?" after "what book…?" still asks for a book)
         question = " ".join([choice, *names, *material])  # (a comparison has its sides; "the second one" is named now)
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
-    skeleton = compose_skeleton(question, kind, passages, state.get("profile"), state.get("last_points") or [],
-                                skill_map)
-    absent = [] if kind.kind == "personal" else [name for name in _asked_names(asked(state)) if not _in_guides(name, deps)]
+    brief = bool(state.get("brief"))  # "say that shorter": the same answer's one point, not a new one
+    skeleton = compose_skeleton(question, kind, passages, state.get("profile"),
+                                [] if brief else state.get("last_points") or [], skill_map)
+    if brief and key_point(skeleton.render()):
+        skeleton = type(skeleton)(key_point(skeleton.render()))
+    asked_names = [] if kind.kind == "personal" else _asked_names(asked(state))
+    absent = [name for name in asked_names if not _in_guides(name, deps)]
     if absent:
         skeleton = not_named(absent, skeleton)
+    else:
+        skeleton = named_first(asked_names, skeleton)
     composed = skeleton.render()
     update = {"composed": composed, "points": skeleton.points, "limit": skeleton.limit, "timings": timings}
-    if deps.llm is None or kind.kind == "personal":
+    if deps.llm is None or kind.kind == "personal" or brief:
         # A personal answer is the skill map's order (careerbot's reading of the guides, not a quote):
         # a rewrite would lose it to the checker, so it is shown as composed.
         return {**update, "draft": composed, "notice": join_notices(state.get("notice"), deps.llm_error)}

@@ -8,7 +8,7 @@ from agent.nodes.events import join_notices
 from agent.plan import extract_profile_facts, merge_facts
 from agent.plan.edits import is_edit
 from agent.plan.said import as_if
-from agent.router import classify, drop_instruction_sentences, in_domain
+from agent.router import classify, drop_instruction_sentences, in_domain, is_shorter
 from agent.state import ChatState
 
 
@@ -17,7 +17,7 @@ def route(state: ChatState) -> dict:
     stated = extract_profile_facts(message)
     profile = merge_facts(state.get("profile") or {}, stated)
     kind = classify(message)
-    update: dict = {"profile": profile, "route": kind, "restated": ""}
+    update: dict = {"profile": profile, "route": kind, "restated": "", "brief": False}
     if not is_english(message):
         update["notice"] = join_notices(state.get("notice"), replies.NOT_ENGLISH_NOTICE)
     if kind == "injection":
@@ -34,6 +34,9 @@ def route(state: ChatState) -> dict:
             update["route"] = "plan"
         else:
             update["restated"] = state["queries"][-1]
+    elif kind == "question" and state.get("queries") and is_shorter(message):
+        # "can you say that shorter?": the last question again, answered in its one point that answers
+        update.update(restated=state["queries"][-1], brief=True)
     elif kind == "question" and state.get("plan_facts") and is_edit(message):
         update["route"] = "plan"  # "make it 4 months", "skip the maths": an edit of the plan
     elif kind == "question" and state.get("route") == "plan" and {"hours_per_week", "months"} & stated.keys():

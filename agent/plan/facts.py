@@ -61,9 +61,10 @@ def extract_profile_facts(text: str) -> dict:
     said = statements(phrases.HYPOTHETICAL.sub(" ", text))
     said = phrases.ROLE_TOOLS.sub(r"\1 using ", said)
     # "data engineer with Spark", "Mechanical engineer, MATLAB and some Python": the role's tools
-    little = r"(?:some\s+|a bit of\s+|a little\s+|basic\s+)?"  # "QA engineer, a bit of Python"
+    little = r"(?:(?:mostly|mainly)\s+)?(?:some\s+|a bit of\s+|a little\s+|basic\s+)?"  # "QA engineer, a bit of Python"
     tools = rf"(?={little}(?:[\w+#.-]+\s*(?:,|&|/|\band\b)\s*{little}){{0,3}}{skill_terms()[0].pattern})"
-    said = re.sub(rf"{phrases.ROLE}\s*(?:with|,|:|—|–)\s*{tools}", r"\1 using ", said)
+    # ("QA tester for 5 years, mostly Selenium and some Python scripts")
+    said = re.sub(rf"{phrases.ROLE}(?:\s+for\s+\d+\+?\s+years?)?\s*(?:with|,|:|—|–)\s*{tools}", r"\1 using ", said)
     said = re.sub(rf"{phrases.INTRO_LIST.pattern}(?={skill_terms()[0].pattern})", "here, i know ", said)
     track, as_goal = _track(said)
     found = {
@@ -182,11 +183,13 @@ def _months(text: str) -> int | None:
     """The horizon: a duration that is not experience or a pace; a deadline ("within a year", "in 6
     months") beats a plain duration ("learning Python for 2 months … ML within a year" is 12)."""
     horizons = _horizons(text)
-    deadline = [months for months, before in horizons if phrases.DEADLINE_BEFORE.search(before)]
-    return (deadline or [months for months, _ in horizons] or [None])[0]
+    named = [months for months, before, after in horizons if phrases.PLAN_AFTER.match(after)]
+    deadline = [months for months, before, _ in horizons if phrases.DEADLINE_BEFORE.search(before)]
+    return (named or deadline or [months for months, _, _ in horizons] or [None])[0]
 
 
-def _horizons(text: str) -> list[tuple[int, str]]:
+def _horizons(text: str) -> list[tuple[int, str, str]]:
+    """Each duration that can be the plan's horizon, in months, with the text before and after it."""
     found = []
     for match in phrases.DURATION.finditer(text):
         before, after = text[max(0, match.start() - 40):match.start()], text[match.end():]
@@ -199,7 +202,7 @@ def _horizons(text: str) -> list[tuple[int, str]]:
             continue
         months = (max(1, round(amount / WEEKS_PER_MONTH)) if unit.startswith("w")
                   else round(amount * 12) if unit.startswith("y") else round(amount))
-        found.append((months, before))
+        found.append((months, before, after))
     return found
 
 

@@ -124,10 +124,12 @@ BACKGROUNDS = [  # most specific first
     ("career_changer", rf"\bswitch(?:ing)? careers?\b|\bcareer (?:change|changer|switch|switcher|pivot|transition)\b"
                        rf"|\bchang(?:e|ing) careers?\b|\bpivot(?:ing)? (?:from|into|to)\b"
                        rf"|\bnon-?tech(?:nical)? background\b"
+                       rf"|\bno (?:tech|technical|coding|programming|it|cs|computer science) (?:background|experience)\b"
                        rf"|\bfrom (?:teaching|nursing|accounting|law|sales|retail|hospitality|journalism)\b"
                        rf"|\b(?:former|ex-?)\s*(?:{_JOBS})\b|\b(?:{_JOBS})s?\b"
                        rf"|{_DONE_PHD}"),
     ("student", r"\bstudent\b|\bundergrad(?:uate)?\b|\bphd\b|\bfreshman\b|\bsophomore\b|\bstudying\b|\bfinal year\b"
+                r"|\b(?:cs|computer science) (?:degree|grad(?:uate)?)\b|\bdegree in (?:cs|computer science)\b"
                 r"|\bin college\b|\b(?:i'm|i am|im) (?:at|in) (?:college|university|uni)\b"),
 ]
 # A role counts as the learner's own only when they say so ("I'm a nurse", "I work as", "former
@@ -146,7 +148,7 @@ ROLE_WANTED_BEFORE = re.compile(r"\b(?:become|becoming|be|into|towards|to|want|a
                                 r"(?:an?\s+)?$")
 # A role's parenthesised tools are tools it uses: "backend engineer (Go, Postgres, Kubernetes)"; so are
 # the skills right after "with" ("data engineer with Spark and Airflow", see facts.extract_profile_facts).
-ROLE = rf"\b({DEV}s?|analysts?|scientists?|students?|grad(?:uate)?s?|sys ?admins?|(?:system|systems) administrators?|{_JOBS}s?)"
+ROLE = rf"\b({DEV}s?|analysts?|scientists?|students?|grad(?:uate)?s?|sys ?admins?|(?:system|systems) administrators?|testers?|{_JOBS}s?)"
 ROLE_TOOLS = re.compile(rf"{ROLE}\s*\(")
 # Only these analysts write SQL by the job's definition (a business or marketing analyst may not).
 SQL_ANALYST = re.compile(r"\b(?:data|bi|reporting|sql)\s+analyst|\bbusiness intelligence\b")
@@ -202,6 +204,9 @@ UNCOVERED_TOPICS = [
     ("speech and audio", r"\bspeech(?: recognition)?\b|\baudio\b"),
     ("bioinformatics", r"\bbioinformatics\b|\bcomputational biology\b"),
     ("quantitative finance", r"\bquant(?:itative)? (?:finance|trading)\b|\balgorithmic trading\b"),
+    ("ML for chemistry and drug discovery", r"\bdrug discovery\b|\bmolecul(?:e|es|ar)\b|\bcheminformatics\b"),
+    ("ML research", r"\bresearch side\b|\bml research(?:er)?\b|\bresearch (?:scientist|roles?|track|path)\b"
+                    r"|\breading (?:research )?papers\b"),
 ]
 # Where the guides do name one of them: said with it, so "no learning path" is not read as "never mentioned".
 UNCOVERED_MENTIONS = {
@@ -260,8 +265,13 @@ DURATION = re.compile(r"(?<![\w.])(?<![\s(]-)(?<!^-)(\d+(?:\.\d+)?)\s*-?\s*(mont
 DEADLINE_BEFORE = re.compile(r"\b(?:in|within|by|before|next)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?$")
 EXPERIENCE_BEFORE = re.compile(r"\b(?:been|worked|working|experience|spent|past|last|since|coding|programming|"
                                r"employed)\s+(?:\w+\s+){0,4}$"
-                               r"|\b(?:dev|developer|engineer|analyst|scientist|programmer|teacher|nurse|job|role)s?"
-                               r"\s+(?:for\s+)?$")
+                               r"|\b(?:haven'?t|havent|have not|hasn'?t|not)\s+(?:\w+\s+){1,2}(?:in|for)\s+$"  # "haven't coded in 4 years"
+                               r"|\b(?:dev|developer|engineer|analyst|scientist|programmer|teacher|nurse|job|role|tester|"
+                               r"manager|designer|admin|sysadmin|consultant|accountant|researcher|qa|ops|devops|"
+                               r"sales|marketing|finance|support)s?\s+(?:for\s+)?$"
+                               r"|\b\w{3,}(?:er|or|ist|ant|ian)s?\s+for\s+$")  # "QA tester for 5 years"
+# "Give me a 9 month roadmap": the plan's own length, which beats any other duration.
+PLAN_AFTER = re.compile(r"^\s*(?:-?\s*long\s+)?(?:plan|roadmap|program|programme|schedule|path)\b", re.IGNORECASE)
 EXPERIENCE_AFTER = re.compile(r"^\s*(?:of\b|ago\b|old\b|experience\b|in (?:the )?(?:industry|role|job)\b|now\b"
                               r"|already\b)")
 # "3 months 20h": a lone number of hours with no period, not experience ("spent 200 hours"), is a week's.

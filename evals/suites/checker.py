@@ -29,13 +29,16 @@ Metrics:
 - claims_heldout3_f1 — fresh held-out claim-check F1: claims_f1 on the "heldout3" split (34 pairs
   written after the fixes heldout2 led to, scored once and never tuned on).
 - claims_heldout3_kept — fresh held-out supported claims kept: claims_kept on "heldout3".
+- claims_heldout4_f1 — fourth held-out claim-check F1: claims_f1 on the "heldout4" split (36 pairs on
+  invented subjects, orders and conditions, written blind; 0.857 at first look, 2026-12-07).
+- claims_heldout4_kept — fourth held-out supported claims kept: claims_kept on "heldout4".
 - claims_<kind>_f1 — per kind of claim pair: F1 of catching that kind against all supported pairs
   (for a supported kind: F1 of keeping it against all unsupported pairs).
 """
 
 from __future__ import annotations
 
-from evals.checker import CLAIMS, load, score_claims, score_rows
+from evals.checker import CLAIMS, SPLITS, load, score_claims, score_rows
 from evals.suites import Context, SuiteResult, rounded
 
 
@@ -50,7 +53,7 @@ def run(context: Context) -> SuiteResult:
     tune = [r for r in claims if r.get("split", "tune") == "tune"]
     caught = score_claims(tune)
     metrics.update({f"claims_{key}": caught[key] for key in ("precision", "recall", "f1", "kept")})
-    for split in ("heldout", "heldout2", "heldout3"):
+    for split in SPLITS[1:]:
         mine = [r for r in claims if r.get("split") == split]
         if mine:
             held = score_claims(mine)

@@ -8,6 +8,8 @@ from agent.scope import uncovered_topic
 @pytest.mark.parametrize("question, topic", [
     ("What's the typical salary for a junior ML engineer in Berlin?", "salary figures"),
     ("how much do ML engineers earn at FAANG", "salary figures"),
+    ("what do ML engineers make in Germany? like realistic numbers for a junior in Berlin", "salary figures"),
+    ("what does an ML engineer get paid", "salary figures"),
     ("Can I get a visa sponsorship as an ML engineer in Canada?", "visas or immigration"),
     ("What questions do they ask in an ML engineer interview?", "job interviews"),
     ("How do I negotiate my first ML offer?", "negotiating or choosing job offers"),
@@ -31,6 +33,7 @@ def test_questions_the_guides_never_answer_name_their_gap(question, topic):
     "What should I learn for MLOps?",
     "Which AWS certification should I start with?",
     "Should I learn PyTorch or TensorFlow?",
+    "What do ML engineers do to make models reliable in production?",
 ])
 def test_questions_the_guides_answer_are_not_declined(question):
     assert uncovered_topic(question, []) is None
@@ -39,3 +42,10 @@ def test_questions_the_guides_answer_are_not_declined(question):
 def test_a_passage_that_answers_the_gap_makes_it_covered():
     passages = ["Most ML interviews include a coding round, a system design round and an ML theory round."]
     assert uncovered_topic("What happens in an ML engineer interview?", passages) is None
+
+
+def test_an_age_said_alone_asks_nothing_about_age():
+    question = ("I'm 16 and in high school, I know basic python from school and I love the idea of AI. I have like "
+                "3 hours a week because of exams. what should i learn?")
+    assert uncovered_topic(question, []) is None
+    assert uncovered_topic("I'm 35 and work in accounting. Is it realistic?", []) == "age limits for changing careers"

@@ -9,7 +9,11 @@ nothing wrong:
 - roles: the guide says it of someone else (senior roles, the author, data scientists), or makes
   one person of two (speaker: "the author is a Master's student");
 - rejected: the guide reports the view only to reject it;
-- listed: an item added to a list the guide gives ("like NLP, robotics and …").
+- listed: an item added to a list the guide gives ("like NLP, robotics and …");
+- subject: the claim is about something the passage never speaks of ("Feature stores are …"
+  cited to a passage on feature engineering);
+- order: the claim puts something first where the passage gives no order;
+- conditions: "it depends on your interests" where the passage makes nothing depend on anything.
 `evals/checker.py` measures each on the labelled kinds of evals/datasets/claim_pairs.jsonl."""
 
 from __future__ import annotations
@@ -17,14 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.grounding.claims import comparison, listed, modality, polarity, rejected, roles, speaker
+from agent.grounding.claims import (comparison, conditions, listed, modality, order, polarity, rejected, roles, speaker,
+                                   subject)
 from agent.grounding.claims.about import about, claim_clauses, passage_clauses
 from agent.grounding.terms import fold_quotes, sentence_stems
 
 
 @dataclass(frozen=True)
 class Finding:
-    check: str   # "polarity", "modality", "comparison", "roles", "rejected" or "listed"
+    check: str   # "polarity", "modality", "comparison", "roles", "rejected", "listed", "subject", "order" or "conditions"
     reason: str  # in words a user understands: "the guide says the opposite"
 
 
@@ -39,9 +44,13 @@ def read_claim(claim_text: str, sentences: tuple[str, ...]) -> list[Finding]:
         findings.append(Finding("rejected", reason))
     if quoted:  # … unless the passage quotes it to reject it
         return findings
-    reason = listed.unlisted(claim_text, frozenset().union(*(c.stems for c in clauses)) if clauses else frozenset())
-    if reason:
-        findings.append(Finding("listed", reason))
+    stems = frozenset().union(*(c.stems for c in clauses)) if clauses else frozenset()
+    text = " ".join(sentences)
+    for check, reason in (("listed", listed.unlisted(claim_text, stems)), ("subject", subject.unspoken(claim_text, stems)),
+                          ("order", order.unordered(claim_text, sentences)),
+                          ("conditions", conditions.unconditioned(claim_text, text))):
+        if reason:
+            findings.append(Finding(check, reason))
     reason = (roles.about_the_author(claim_text, sentences) or speaker.conflated(claim_text, sentences)
               or speaker.borrowed(claim_text, sentences))
     if reason:

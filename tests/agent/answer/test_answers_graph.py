@@ -155,3 +155,45 @@ def test_how_long_gets_the_honest_limit_and_the_hours_that_follow_build_the_plan
     assert second.route == "plan" and second.plan["profile"]["background"] == "data_analyst"
     assert second.plan["profile"]["hours_per_week"] == 10
 
+
+
+def test_which_of_two_skills_first_is_the_plan_builders_order_with_the_guide_line_for_each(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("what should I learn first, pytorch or sql", thread()).answer
+    assert answer.startswith("SQL first, then PyTorch")
+    assert "SQL is still a foundational skill" in answer and "PyTorch" in answer.split("\n\n", 2)[2]
+
+
+def test_a_skill_that_builds_on_the_other_says_so(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("Should I learn scikit-learn before deep learning?",
+                                                          thread()).answer
+    assert answer.startswith("Scikit-learn first, then deep learning, which builds on it:")
+
+
+def test_of_two_skills_the_one_the_learner_has_is_said_and_the_other_leads(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("I know SQL. pytorch or sql first?", thread()).answer
+    assert answer.startswith("You already have SQL, so PyTorch is the one to learn:")
+    assert answer.index("Model training frameworks") < answer.index("SQL for working with data")
+
+
+def test_two_names_of_one_skill_are_compared_instead(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("PyTorch or TensorFlow first?", thread()).answer
+    assert "first, then" not in answer and "TensorFlow" in answer
+
+
+def test_say_that_shorter_gives_the_last_answers_point_that_answers(corpus_runtime):
+    bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
+    first = bot.ask("Explain what MLOps is", conversation).answer
+    short = bot.ask("can you say that shorter, like one sentence", conversation)
+    assert short.route == "question" and short.answer == first.split("\n\n")[0]
+
+
+def test_a_comparison_side_is_described_by_the_lines_about_it_not_those_that_name_it(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask(QUESTIONS["comparison"], thread()).answer
+    scientist = answer.split("**Data scientist:**", 1)[1].split("\n\n")[0]
+    assert scientist.strip().startswith("- Solving business problems is the main goal of a Data Scientist")
+
+
+def test_a_worth_it_question_on_what_the_guides_tell_you_to_do_leads_with_that(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("is kaggle actually worth it or do hiring managers not care",
+                                                          thread()).answer
+    assert answer.startswith("Participate in Kaggle competitions")

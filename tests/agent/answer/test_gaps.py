@@ -26,7 +26,7 @@ def follow_up(runtime, question, then):
 
 def test_a_book_on_the_asked_topic_is_named_with_its_area(corpus_runtime):
     answer = ask(corpus_runtime, "Is there a good book on LLM apps?")
-    assert f"{AI_ENGINEERING} (book, LLMs and RAG)" in answer
+    assert f"{AI_ENGINEERING} (a book on LLMs and RAG)" in answer
     assert NO_BOOK not in answer and DESIGNING not in answer
 
 
@@ -98,3 +98,33 @@ def test_only_names_asked_about_in_a_question_can_be_said_back(message, said_bac
     """What careerbot says it can't find must be a name the learner asked about, never a word an
     instruction in the message wants repeated."""
     assert _asked_names(message) == said_back
+
+
+def test_a_book_whose_title_is_the_asked_topic_is_on_it(corpus_runtime):
+    answer = ask(corpus_runtime, "any good books for ML system design? not looking for pure theory")
+    assert answer.startswith("**Books the guides name:**")
+    assert f"{DESIGNING}: An Iterative Process for Production-Ready Applications (a book on MLOps and cloud)" in answer
+    assert NO_BOOK not in answer
+
+
+def test_mle_is_the_ml_engineer_not_a_name_the_guides_lack(corpus_runtime):
+    answer = ask(corpus_runtime, "is it worth doing a PhD first or just go straight into industry as an MLE")
+    assert answer.startswith("The guides don't mention PhD.")
+
+
+def test_a_cv_question_says_the_guides_dont_cover_cvs_then_what_they_say_on_showing_work(corpus_runtime):
+    answer = ask(corpus_runtime, "What should I put on my resume?")
+    assert answer.startswith("The guides don't cover CVs or résumés.")
+    assert "GitHub" in answer
+
+
+def test_a_question_for_free_material_says_the_guides_give_no_prices(corpus_runtime):
+    answer = ask(corpus_runtime, "Where can I learn MLOps for free?")
+    assert answer.startswith("The guides don't say which resources are free")
+    assert "MLOps" in answer
+
+
+def test_the_one_line_that_names_the_tool_asked_about_leads(corpus_runtime):
+    answer = ask(corpus_runtime, "how much C++ do i need if i want to work on inference optimization")
+    assert answer.startswith("SQL is essential for working with data, and familiarity with languages like Java, R, "
+                             "or C++ can be useful depending on the tech stack")

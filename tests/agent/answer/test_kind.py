@@ -47,3 +47,21 @@ def test_which_one_after_a_comparison_narrows_the_same_comparison():
     previous = QuestionKind("comparison", ("LangGraph", "CrewAI"))
     assert classify_question("and which one is more about LLMs?", previous) == previous
     assert classify_question("and which one is more about LLMs?").kind != "comparison"
+
+
+@pytest.mark.parametrize("question, sides", [
+    ("what should I learn first, pytorch or sql", ("pytorch", "sql")),
+    ("Should I learn scikit-learn before deep learning?", ("scikit-learn", "deep learning")),
+    ("PyTorch or TensorFlow first?", ("PyTorch", "TensorFlow")),
+    ("I know SQL. pytorch or sql first?", ("pytorch", "sql")),
+])
+def test_two_things_put_in_an_order_are_a_personal_question_with_both_sides(question, sides):
+    assert classify_question(question) == QuestionKind("personal", sides, order=True)
+
+
+def test_which_of_those_first_is_the_learners_order():
+    assert classify_question("which of those should I learn first?").kind == "personal"
+
+
+def test_a_worth_it_topic_loses_the_learners_adverbs():
+    assert classify_question("is kaggle actually worth it or do hiring managers not care").topic == "kaggle"

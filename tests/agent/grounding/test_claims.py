@@ -7,12 +7,13 @@ import pytest
 from agent.grounding import check_sentences
 from agent.grounding.claims import read_claim
 from agent.grounding.claims.about import clauses
+from agent.grounding.claims.order import unordered
 from agent.grounding.claims.rejected import rejected_sentences
 from agent.grounding.support import passage_view
 from agent.grounding.claims.speaker import conflated
 from agent.grounding.terms import counted_back, topics
-from tests.agent.grounding.guide_pairs import (AGENTS, ALGOS, CAREER, DEGREE, DEMAND, EDU, KAGGLE, MLOPS, SOFTWARE, SYS,
-                                              TRACK, TRAIN)
+from tests.agent.grounding.guide_pairs import (AGENTS, ALGOS, CAREER, DATA, DEGREE, DEMAND, EDU, KAGGLE, MLOPS, OSS,
+                                              SOFTWARE, SYS, TRACK, TRAIN)
 
 BOOKS = ("For MLOps principle development, I highly recommend: - Designing Machine Learning Systems: An Iterative "
          "Process for Production-Ready Applications [Book] I will also place the latest book on the advanced AI "
@@ -241,3 +242,32 @@ def test_only_part_of_reads_as_not_completely(embedding_model):
 def test_a_list_that_runs_into_its_verb_is_still_checked(embedding_model):
     result = check("Specialising in areas like NLP, computer vision or robotics brings depth to problem-solving.", AREAS)
     assert not result.supported and result.reason == "the guide does not list robotics"
+
+
+# What the claim is about, what comes first, what it depends on: the model's favourite inventions
+# when the passages don't settle a question (issue 12, read with the embedded model).
+def test_a_definition_of_a_term_the_passage_never_names_is_removed(embedding_model):
+    result = check("Feature stores are repositories for storing and managing machine learning features.", DATA)
+    assert not result.supported and result.reason == "the guide does not speak of feature stores"
+    assert not check("Understanding feature stores is crucial for preparing datasets.", DATA).supported
+
+
+def test_a_definition_of_a_term_the_passage_names_is_kept(embedding_model):
+    assert check("Feature engineering means creating meaningful features from raw data.", DATA).supported
+    assert check("Data collection is gathering data from databases, APIs and other repositories.", DATA).supported
+
+
+def test_an_order_the_passage_does_not_give_is_removed(embedding_model):
+    result = check("You should read Designing Machine Learning Systems first.", BOOKS)
+    assert not result.supported and result.reason.startswith("the guide does not say what comes first")
+
+
+def test_an_order_the_passage_gives_is_kept(embedding_model):
+    assert check("Start with documentation improvements and bug fixes before implementing new features.", OSS).supported
+    assert unordered("You don't need every resource before you start.", ("Read one resource from each section.",)) == ""
+
+
+def test_advice_made_to_depend_on_the_learner_is_removed_where_the_passage_makes_no_condition(embedding_model):
+    result = check("Specializing in NLP or computer vision can both be valuable, but the choice depends on your "
+                   "interests and career goals.", AREAS)
+    assert not result.supported and result.reason == "the guide does not say it depends on that"

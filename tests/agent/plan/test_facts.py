@@ -254,3 +254,28 @@ def test_roles_tools_studies_and_skills_under_way(text, facts):
 ])
 def test_a_deadline_beats_a_plain_duration(text, months):
     assert extract_profile_facts(text)["months"] == months
+
+
+# Profiles read as a learner (issue 12), written before the fix: each got the wrong plan, or a question back.
+def test_the_plans_own_length_beats_years_of_experience_and_the_tools_after_the_role_count():
+    facts = extract_profile_facts("QA tester for 5 years, mostly Selenium and some Python scripts. I want to move "
+                                  "into MLOps, I have maybe 6 hours a week. Give me a 9 month roadmap")
+    assert facts == {"background": "qa_engineer", "hours_per_week": 6, "months": 9, "track": "mlops",
+                     "skills": ["python"]}
+
+
+def test_years_since_the_learner_last_did_something_are_not_the_horizon():
+    facts = extract_profile_facts("I just quit my job to study full time for 3 months, I have a CS degree but "
+                                  "havent coded in 4 years. goal: general ML engineer job.")
+    assert facts["months"] == 3 and facts["background"] == "student"
+
+
+def test_no_tech_background_is_a_career_changer_starting_from_zero():
+    facts = extract_profile_facts("marketing manager, no tech background really, some excel. 4 hours a week.")
+    assert facts == {"background": "career_changer", "hours_per_week": 4}
+
+
+def test_a_field_the_guides_have_no_path_for_is_said_and_planned_as_the_closest_goal():
+    facts = extract_profile_facts("I'm an analytical chemist, I use Python a bit for data cleaning, about 8 hours a "
+                                  "week, I'd like to get into ML for drug discovery / molecule stuff within 12 months.")
+    assert facts["uncovered_goal"] == "ML for chemistry and drug discovery" and facts["months"] == 12
