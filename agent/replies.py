@@ -43,11 +43,20 @@ def llm_unavailable(error: Exception | str) -> str:
     return redact(f"The language model is unavailable ({error}); answers are taken directly from the guides.")
 
 
+# Gaps a plan still helps with: whatever the learner's age or the market, it starts from where they are.
+PLAN_HELPS = {"age limits for changing careers", "how long it takes to get hired"}
+PLAN_OFFER = ("What I can do is build you a learning plan from where you are now: tell me what you already know "
+              "and how many hours a week you have.")
+
+
 def not_covered(topics: list[str], gap: str | None = None) -> str:
-    """An honest gap, plus what the guides do cover near the question."""
+    """An honest gap, plus what the guides do cover near the question (and, where a plan helps
+    anyway, the offer of one: "is it too late at 40?" is a question a plan answers in hours)."""
     text = f"The guides don't cover {gap or 'that'}, so I won't guess."
+    if gap in PLAN_HELPS:
+        text += f" {PLAN_OFFER}"
     if topics:
-        text += " Related topics they do cover:\n" + "\n".join(f"- {topic}" for topic in topics)
+        text += "\n\nRelated topics they do cover:\n" + "\n".join(f"- {topic}" for topic in topics)
     return text
 
 

@@ -32,7 +32,7 @@ DOMAIN = re.compile(
     r"interview\w*|salar\w+|pay|paid|compan\w+|employer\w*|visa|resume|cv|portfolio|skills?|learn\w*|stud\w+|"
     r"course\w*|books?|certif\w+|degree|phd|master'?s|bootcamp|python|sql|model\w*|deep learning|llms?|rag|agents?|"
     r"cloud|kaggle|github|mentor\w*|intern\w*|promotion|senior|junior|work\w*|speciali[sz]\w*|generalist\w*|"
-    r"programm\w*|coding|code|math\w*|statistic\w*|projects?|frameworks?|tools?|deploy\w*|docker|kubernetes|"
+    r"programm\w*|coding|code|math\w*|statistic\w*|projects?|frameworks?|tools?|deploy\w*|docker|kubernetes|k8s|"
     r"pytorch|tensorflow|neural|transformers?|nlp|vision|research\w*|tech\w*|skill\w*|expert\w*)\b", re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from agent.answer import gaps, personal
+from agent.answer import definition, gaps, personal
 from agent.answer.kind import QuestionKind
 from agent.answer.points import is_point, refers_back
 from agent.answer.units import Unit, rank_units, units_of
@@ -55,6 +55,20 @@ class Skeleton:
         """Every cited sentence, the lead's included (what a follow-up should not just repeat)."""
         lead = [s for s in split_sentences(self.lead) if citations(s)]
         return lead + [point for _, points in self.groups for point in points]
+
+    @property
+    def is_list(self) -> bool:
+        """Items under a lead-in ("The guides describe MLOps by what it takes…:", "**Books the guides
+        name:**"), not an answer that opens with a point."""
+        return bool(self.groups) and (not self.lead or self.lead.rstrip().endswith(":"))
+
+    def brief(self) -> Skeleton:
+        """The answer in its one point that answers ("say that shorter"): the lead when it is cited,
+        else the lead-in with the first point under it ("The guides describe MLOps by…: - Model…")."""
+        first = next((point for _, points in self.groups for point in points), "")
+        if citations(self.lead) or not first:
+            return Skeleton(self.lead, [], self.note) if self.lead else Skeleton(first)
+        return Skeleton(self.lead, [("", [first])], self.note)
 
     def render(self, max_words: int | None = None) -> str:
         """Markdown: the lead, an honest limit, then the groups (headers only when there are
@@ -132,6 +146,9 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         kind = QuestionKind("how_to")
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
+    undefined = definition.compose(kind.topic, ranked) if kind.kind == "definition" else None
+    if undefined is not None:  # "what is X?", and no guide sentence says what X is
+        return undefined
     # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
     subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages) \
         if kind.kind in ("definition", "list") else set()
@@ -219,13 +236,13 @@ def _whole_list(ranked: list[tuple[Unit, float]]) -> Skeleton:
                    key=lambda u: u.position)[:WHOLE_LIST_POINTS]
     if len(items) < 2:
         return _led(_pick(ranked, MAX_POINTS["list"]), prose=True)
-    return Skeleton(_cited(lead), _grouped(items))
+    return Skeleton(cited(lead), _grouped(items))
 
 
 def _led(picked: list[tuple[Unit, float]], prose: bool = False) -> Skeleton:
     lead = _lead(picked, prose)
     quoted = {normalise(text) for text in (*lead.before, lead.text)}
-    return Skeleton(_cited(lead), _grouped([u for u, _ in picked if normalise(u.text) not in quoted]))
+    return Skeleton(cited(lead), _grouped([u for u, _ in picked if normalise(u.text) not in quoted]))
 
 
 def _lead(picked: list[tuple[Unit, float]], prose: bool = False) -> Unit:
@@ -272,7 +289,7 @@ def _grouped(units: list[Unit]) -> list[tuple[str, list[str]]]:
     groups: dict[str, list[Unit]] = {}
     for unit in units:
         groups.setdefault(unit.group, []).append(unit)
-    return [(f"**{name}**", [_cited(u) for u in sorted(members, key=lambda u: (u.passage, u.position))])
+    return [(f"**{name}**", [cited(u) for u in sorted(members, key=lambda u: (u.passage, u.position))])
             for name, members in groups.items()]
 
 
@@ -285,7 +302,7 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
                           key=lambda u: (not _is_about(u, side), not u.opens_group)) for side in sides}
     both = [u for u, _ in ranked if all(u in about[side] for side in sides)]
     narrowing = re.search(r"which (?:one|of (?:them|the two|those|these))\s+(.+?)\W*$", question, re.I)
-    groups = [(f"**{_yours(side[0].upper() + side[1:])}:**", [_cited(u) for u in _uncarried(about[side]) if u not in both][:SIDE_POINTS])
+    groups = [(f"**{_yours(side[0].upper() + side[1:])}:**", [cited(u) for u in _uncarried(about[side]) if u not in both][:SIDE_POINTS])
               for side in sides]
     groups = [(header, points) for header, points in groups if points]
     if narrowing:
@@ -294,16 +311,16 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
         note = f"The guides don't say which of {sides[0]} and {sides[1]} {narrowing.group(1).strip()}."
         lead = next((u for u in relevant if any(u in about[s] for s in sides)), None)
         if lead:
-            return Skeleton(_cited(lead), _grouped([u for u in relevant if u != lead]))
-        return Skeleton(note, [("**What they do say:**", [_cited(u) for u in relevant or [ranked[0][0]]])])
+            return Skeleton(cited(lead), _grouped([u for u in relevant if u != lead]))
+        return Skeleton(note, [("**What they do say:**", [cited(u) for u in relevant or [ranked[0][0]]])])
     if both:
         if both[1:3]:  # (no "the guides don't say more" line: the sentence that weighs both sides answers)
-            groups.insert(0, (f"**{sides[0]} and {sides[1]}**", [_cited(u) for u in both[1:3]]))
-        return Skeleton(_cited(both[0]), groups)
+            groups.insert(0, (f"**{sides[0]} and {sides[1]}**", [cited(u) for u in both[1:3]]))
+        return Skeleton(cited(both[0]), groups)
     if not groups:
         picked = [u for u, _ in _pick(ranked, 3)]
         return Skeleton(f"The guides don't say how {sides[0]} and {sides[1]} compare.",
-                        [("**What they do say:**", [_cited(u) for u in picked])])
+                        [("**What they do say:**", [cited(u) for u in picked])])
     missing = [side for side in sides if not about[side]]
     if missing:  # one side only: say plainly which one the guides don't describe, and what they say near it
         side = missing[0]
@@ -316,7 +333,7 @@ def _comparison(question: str, kind: QuestionKind, ranked: list[tuple[Unit, floa
         for unit in close:
             texts = {normalise(t) for t in (*unit.before, unit.text)}
             if not texts & shown and len(nearby) < 3:
-                nearby.append(_cited(unit))
+                nearby.append(cited(unit))
                 shown |= texts
         if nearby:
             groups.append(("**Related, from the guides:**", nearby))
@@ -343,7 +360,7 @@ def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]
     should = re.match(r"\W*should\s+(.+?)[?.!\s]*$", question, re.I)
     asks_for_others = should and not re.match(r"(i|we|you)\b", should.group(1), re.I)
     if stance and not asks_for_others:
-        return Skeleton(_cited(stance), _grouped([u for u in units if u != stance]))
+        return Skeleton(cited(stance), _grouped([u for u in units if u != stance]))
     if stance:  # "should a beginner start with X?": a stance on X does not say when, or for whom
         units = ([stance] + [u for u in units if u != stance])[:MAX_POINTS["worth_it"]]
     verb = "are" if re.match(r"\W*(?:how \w+\s+)?are\b", question, re.I) else "is"  # "are certifications worth it?"
@@ -359,7 +376,7 @@ def _worth_it(question: str, kind: QuestionKind, picked: list[tuple[Unit, float]
         who = " ".join(words[:verb])
         what = f"whether {who[:1].lower() + who[1:] if who.split()[0].lower() in ('a', 'an', 'the') else who} " \
                f"should {' '.join(words[verb:])}"
-    return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [_cited(u) for u in units])])
+    return Skeleton(f"The guides don't say {what}.", [("**What they do say:**", [cited(u) for u in units])])
 
 
 def _article(topic: str) -> str:
@@ -419,5 +436,6 @@ def _stems(text: str) -> set[str]:
     return set(_stem_list(text))
 
 
-def _cited(unit: Unit) -> str:
+def cited(unit: Unit) -> str:
+    """The unit as a point: its sentence (with what it leans on) cited to its passage."""
     return " ".join(cite(text, unit.passage + 1) for text in (*unit.before, unit.text))

@@ -106,7 +106,7 @@ def classify_question(question: str, previous: QuestionKind | None = None) -> Qu
         return QuestionKind("how_to")
     if LIST.search(text):
         return QuestionKind("list")
-    return QuestionKind("definition")
+    return QuestionKind("definition", topic=_defined(text))
 
 
 ORDINAL = re.compile(r"\bthe (?:(first|former)|(second|latter|other))(?: one| role| option)?\b", re.IGNORECASE)
@@ -126,6 +126,22 @@ def _side(text: str) -> str:
     for _ in range(2):
         side = _SIDE_NOISE.sub("", side).strip()
     return side
+
+
+# "What are feature stores?", "Explain what MLOps is", "what's model drift": the term asked about.
+DEFINED = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?)\W+)?(?:(?:can you |could you |please )?(?:explain|define|describe)"
+                     r"(?: what)?|what(?:'s| is| are)|whats|tell me (?:about|what))\s+(?:an?\s+|the\s+)?"
+                     r"(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*){0,2}?)"
+                     r"(?:\s+(?:is|are|means?))?(?:\s+and\b.*|\s*,.*)?[?.!\s]*$", re.IGNORECASE)
+_NOT_TERMS = re.compile(r"^(?:it|that|this|they|them|those|these|the difference|the best|the point|the role|"
+                        r"a good|ml|ai|an? ml engineer|ml engineers?|machine learning(?: engineers?)?)$", re.IGNORECASE)
+
+
+def _defined(text: str) -> str:
+    """The term a definition question asks about, "" when it asks something else."""
+    match = DEFINED.match(text)
+    term = match.group("term").strip() if match else ""
+    return "" if not term or _NOT_TERMS.match(term) else term
 
 
 def _topic(text: str) -> str:

@@ -30,6 +30,8 @@ FIRST = 3  # skills named under "start with"
 LATER = 4  # skills named under "can wait"
 NOT_NEEDED = re.compile(r"\b(don'?t need|doesn'?t need|does not necessarily|not necessarily|no more theoretical|"
                         r"good enough to get started|don'?t get tied up|doesn'?t need to have complete)\b", re.I)
+SKIP_CLAUSES = re.compile(r"[.?!;,]|\band\b")
+SKIP_ASKED = re.compile(r"\b(skip|ignore|leave out|drop)\b", re.IGNORECASE)
 BACKGROUNDS = {"software_engineer": "software engineering", "devops_engineer": "DevOps", "data_engineer": "data engineering",
                "qa_engineer": "quality assurance", "data_analyst": "data analysis",
                "data_scientist": "data science", "student": "your studies", "career_changer": "another field"}
@@ -64,19 +66,29 @@ def sides_skills(sides: tuple[str, ...], skill_map: SkillMap) -> list[Skill] | N
     return skills if len(skills) == 2 and skills[0].id != skills[1].id else None
 
 
-def skills_to_show(facts: dict, skip: bool, skill_map: SkillMap | None = None,
-                   sides: tuple[str, ...] = ()) -> dict[str, list[Skill]]:
+def skills_to_show(facts: dict, kind: QuestionKind, question: str = "",
+                   skill_map: SkillMap | None = None) -> dict[str, list[Skill]]:
     """{"have": skills held, "first": next to learn, "later": what can wait}, by the plan's order;
-    for an order question, {"first": the two sides' skills}."""
+    for an order question, {"first": the two sides' skills}; for "can I skip X?", {"asked": X's skills}."""
     skill_map = skill_map or load_skill_map()
-    ordered = sides_skills(sides, skill_map) if sides else None
+    ordered = sides_skills(kind.sides, skill_map) if kind.order else None
     if ordered:
         return {"first": ordered}
+    asked = asked_skills(question, skill_map) if kind.skip else []
+    if asked:
+        return {"asked": asked}
     profile = profile_of(facts)
     order = study_order(profile, skill_map)
     held = [skill_map.skills[s] for s in profile.skills if s in skill_map.skills]
-    later = [s for s in order[FIRST:] if s.level == "advanced"][-LATER:] if skip else []
+    later = [s for s in order[FIRST:] if s.level == "advanced"][-LATER:] if kind.skip else []
     return {"have": held, "first": order[:FIRST], "later": later}
+
+
+def asked_skills(question: str, skill_map: SkillMap) -> list[Skill]:
+    """The skills the clause asking to skip names ("which maths can I skip?": both maths skills; not
+    the Python of "I know Python. What should I learn first, and what can I skip?")."""
+    clause = next((c for c in SKIP_CLAUSES.split(question) if SKIP_ASKED.search(c)), "")
+    return [skill_map.skills[i] for i in skill_mentions(clause.lower()) if i in skill_map.skills]
 
 
 def skill_quotes(skills: list[Skill]) -> list[tuple[str, str]]:
@@ -90,7 +102,9 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: lis
 
     if kind.order:
         return _order(kind.sides, passages, facts, skill_map)
-    shown = skills_to_show(facts, kind.skip, skill_map)
+    shown = skills_to_show(facts, kind, question, skill_map)
+    if "asked" in shown:
+        return _skip_named(shown["asked"], passages, ranked, facts, skill_map)
     units = units_of(passages)
     groups: list[tuple[str, list[str]]] = []
     for key, header in (("have", "You already have"), ("first", "Start with"), ("later", "Can wait")):
@@ -106,6 +120,40 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: lis
     if not any(points for _, points in groups):
         groups.append(("**From the guides:**", [cite(u.text, u.passage + 1) for u, _ in ranked[:3]]))
     return Skeleton(_lead(facts, kind), groups)
+
+
+def _skip_named(asked: list[Skill], passages: list[dict], ranked: list[tuple[Unit, float]], facts: dict,
+                skill_map: SkillMap) -> Skeleton:
+    """"Which maths can I skip?": whether the plan's order puts what they name early (the guides
+    don't say it can be skipped) or late (it can wait), the guide line behind each, and what the
+    guides themselves say about not needing everything."""
+    from agent.answer.compose import Skeleton
+
+    profile = profile_of(facts)
+    order = study_order(profile, skill_map)
+    position = {s.id: i for i, s in enumerate(order)}
+    early = [s for s in asked if s.id not in profile.skills and position.get(s.id, len(order)) < len(order) / 2]
+    units = units_of(passages)
+    groups: list[tuple[str, list[str]]] = []
+    for skills, header in ((early, "In the order the guides suggest, {} early:"),
+                           ([s for s in asked if s not in early and s.id not in profile.skills],
+                            "{} can wait: the guides' order puts {} later:")):
+        if skills:
+            names = _listed([s.name[:1].lower() + s.name[1:] for s in skills], "and")
+            plural = len(skills) > 1
+            text = (header.format(f"{names} {'come' if plural else 'comes'}") if "{} early" in header
+                    else header.format(_capital(names), "them" if plural else "it"))
+            groups.append((f"**{text}**", [q for q in (_quote(s, units) for s in skills) if q]))
+    own = [u for u, _ in ranked if NOT_NEEDED.search(u.text)][:2]
+    if own:
+        groups.append(("**What the guides say you don't need:**", [cite(u.text, u.passage + 1) for u in own]))
+    lead = (f"The guides don't say you can skip {_listed([s.name[:1].lower() + s.name[1:] for s in early], 'or')}."
+            if early else "")
+    return Skeleton(lead, groups)
+
+
+def _listed(names: list[str], conjunction: str) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {conjunction} {names[-1]}"
 
 
 def _order(sides: tuple[str, ...], passages: list[dict], facts: dict, skill_map: SkillMap) -> Skeleton | None:

@@ -29,7 +29,7 @@ ANECDOTE = re.compile(
     r"in the comments|big disclaimer|just google)\b", re.IGNORECASE)
 DANGLING = re.compile(
     r"\b(below|above|all (of )?these|this (book|one|video|series|course|list|playlist|article|blog)|these resources|"
-    r"the following|following resources|here are some|as well:|mentioned (above|earlier)|the (right|best|good|other) ones)\b",
+    r"the following|following resources|here are some|as well:|mentioned (above|earlier)|the (right|best|good|other) ones|(through|of) them all)\b",
     re.IGNORECASE)  # ("choose the right ones for yourself": ones of what?)
 # POINTING_BACK, and "them", after a leading "Also,"/"and"/"but": guide sentences open that way.
 BACK_REFERENCE = re.compile(rf"^\W*(?:(?:also|and|but|so|plus),?\s+)?({'|'.join(POINTING_BACK + ('them',))})\b",

@@ -59,6 +59,12 @@ def _common(word: str) -> bool:
     return any(form in vocabulary for form in (word, word[:-1], word[:-2], stem(word)))
 
 
+def is_rare(name: str) -> bool:
+    """A name with a word MiniLM does not keep whole ("MLOps", "LangGraph"), or an acronym: not a word
+    most passages could share by chance ("Learning", "Systems")."""
+    return any(not _common(w.lower()) or (w.isupper() and len(w) > 1) for w in re.findall(r"[A-Za-z]+", name))
+
+
 def named_in(name: str, text_words: set[str]) -> bool:
     """A name is present when all its word pieces are among the passage's words (or aliases)."""
     pieces = [p for p in words(name) if len(p) > 1]

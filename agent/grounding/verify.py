@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from agent.answer import extractive
 from agent.grounding.check import SentenceCheck, check_sentences
+from agent.grounding.names import is_rare, named_in, names, pool
 from agent.grounding.sentences import CITATION, Line, is_abstention, is_claim, is_stray, split_lines
 from ingest.text import POINTING_BACK
 
@@ -29,6 +30,7 @@ DUMMY_IT = re.compile(r"^(?:it(?:'s|’s| is| was| can be| may be)|this is (?:wh
                       r"useful|helpful|recommended|common|hard|easy|difficult|better|best|good|great|"
                       r"a good idea|true)\s+(?:to|that|for\s+(?:\w+\s+){1,3}to)\b", re.IGNORECASE)  # "It's key to…"
 ORPHANED = "it refers back to a removed sentence"
+BORROWED = "it refers back to something its passage does not speak of"
 
 
 @dataclass(frozen=True)
@@ -52,21 +54,22 @@ def verify_answer(answer: str, passages: list[str], question: str, min_kept: flo
     abstains = any(is_abstention(s) for line in lines for s in line.sentences)
     if (checks and grounded < min_kept) or (kept == 0 and not abstains):
         return Verified(extractive.extractive_answer(question, passages), checks, grounded, True, unsupported)
-    orphaned: set[int] = set()
+    orphaned: dict[int, str] = {}  # claim index → why a supported claim still went
     vocabulary = set(re.findall(r"[a-z]{3,}", " ".join(passages).lower()))
-    text = _render(lines, iter(enumerate(checks)), len(passages), orphaned, vocabulary)
+    text = _render(lines, iter(enumerate(checks)), passages, orphaned, vocabulary)
     if orphaned:
-        checks = [replace(c, supported=False, reason=ORPHANED) if i in orphaned else c for i, c in enumerate(checks)]
+        checks = [replace(c, supported=False, reason=orphaned[i]) if i in orphaned else c for i, c in enumerate(checks)]
         unsupported = [check.text for check in checks if not check.supported]
     return Verified(text, checks, grounded, False, unsupported)
 
 
-def _render(lines: list[Line], checks, passages: int, orphaned: set[int], vocabulary: set[str]) -> str:
+def _render(lines: list[Line], checks, passages: list[str], orphaned: dict[int, str], vocabulary: set[str]) -> str:
     """Rebuild the answer line by line; headings and lead-ins ("Tools:") whose claims all went go too,
-    and so does what leaned on a removed sentence (its index goes into `orphaned`), and a stray
-    non-claim the passages do not account for (`is_stray`)."""
+    and so does what leaned on a removed sentence, or on a sentence its own passage never names (its
+    index and why go into `orphaned`), and a stray non-claim the passages do not account for (`is_stray`)."""
     out: list[tuple[str, bool, bool]] = []  # (line text, is a header, had claims that all went)
     after_removed = False
+    previous: SentenceCheck | None = None  # the last claim kept
     for line in lines:
         if line.heading:
             out.append((line.sentences[0], True, False))
@@ -77,19 +80,21 @@ def _render(lines: list[Line], checks, passages: int, orphaned: set[int], vocabu
             if not is_claim(sentence):
                 if is_stray(sentence, vocabulary):
                     continue
-                kept = _drop_dangling(sentence, passages)
+                kept = _drop_dangling(sentence, len(passages))
                 if CITATION.sub("", kept).strip(" .,;:"):  # a line of bare markers ("[1]") goes
                     pieces.append(kept)
                 continue
             index, check = next(checks)
             claims += 1
             alone = _read_alone(check.text) if after_removed else check.text
-            if check.supported and alone:
+            borrowed = check.supported and bool(alone) and _borrows_subject(check, previous, passages)
+            if check.supported and alone and not borrowed:
                 pieces.append(alone)
                 after_removed = False
+                previous = check
             else:
                 if check.supported:
-                    orphaned.add(index)
+                    orphaned[index] = BORROWED if borrowed else ORPHANED
                 dropped += 1
                 after_removed = True
         emptied = line.sentences and not pieces
@@ -99,6 +104,21 @@ def _render(lines: list[Line], checks, passages: int, orphaned: set[int], vocabu
         header = not claims and bool(pieces) and pieces[-1].rstrip("*_ ").endswith(":")
         out.append((line.prefix + " ".join(pieces) if pieces else "", header, False))  # blank lines stay
     return _tidy(out)
+
+
+def _borrows_subject(check: SentenceCheck, previous: SentenceCheck | None, passages: list[str]) -> bool:
+    """"The guides recommend Designing Machine Learning Systems [2]. It includes example projects such
+    as computer vision systems [4]": "it" is the book, and passage 4 (on portfolio projects) never
+    names it. A sentence whose subject points back is read against the names of the sentence before
+    it: when none of its cited passages names any of them, it says of that thing what its passage
+    says of something else."""
+    if previous is None or not check.cites or not ANAPHOR.match(check.text.lstrip()) or DUMMY_IT.match(check.text.lstrip()):
+        return False
+    earlier = [n for n in names(previous.text) if is_rare(n)]  # ("Learning", "Systems" are in every passage)
+    if not earlier or set(check.cites) & set(previous.cites):
+        return False
+    pools = [pool(passages[n - 1]) for n in check.cites if 1 <= n <= len(passages)]
+    return not any(named_in(name, words) for name in earlier for words in pools)
 
 
 def _read_alone(sentence: str) -> str | None:

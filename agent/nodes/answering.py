@@ -14,7 +14,7 @@ from langgraph.runtime import Runtime
 from agent import replies
 from agent.answer.compose import compose as compose_skeleton
 from agent.answer.context import MAX_PASSAGES, answer_context
-from agent.answer.final import final_answer, key_point
+from agent.answer.final import final_answer
 from agent.answer.gaps import BOOKS_ASKED, START_ASKED, named_first, not_named
 from agent.answer.kind import QuestionKind, classify_question, resolve_choice
 from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
@@ -26,7 +26,8 @@ from agent.llm.backend import complete
 from agent.nodes.deps import Deps
 from agent.nodes.events import emit, join_notices
 from agent.retrieval import EmptyQuery, condense
-from agent.retrieval.query import answer_names, is_follow_up
+from agent.retrieval.bm25 import SYNONYMS
+from agent.retrieval.query import answer_names, is_follow_up, spelled_out
 from agent.router import in_domain
 from agent.scope import uncovered_topic
 from agent.state import ChatState
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 SKIP_QUERY = "you don't need to go through them all, does not necessarily possess all of these skills"
 PRACTICE_ASKED = re.compile(r"\bpracti[cs]\w*|\bhands[- ]on\b", re.IGNORECASE)
 START_RESOURCES = 2  # the guides' resources offered to "where do I start with X?"
+IN_GUIDES_HITS = 3  # BM25 hits looked through for a name the question asks about
 SUBJECT_PASSAGES = 2  # passages searched for each side of a comparison, or a "worth it" question's topic
 SUBJECT_SEARCH = 20   # candidates those are picked from
 RARE_NAME = 3         # a subject named (as written) by at most this many candidates: those come first
@@ -48,7 +50,7 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     deps = runtime.context
     emit({"status": "Searching the guides…"})
     started = time.perf_counter()
-    message, history = search_text(asked(state)), state.get("queries") or []
+    message, history = spelled_out(search_text(asked(state))), state.get("queries") or []
     if not message:  # another language, and no English term to search with
         return {"route": "not_english", "query": "", "passages": []}
     previous_kind = QuestionKind(**state["last_kind"]) if history and state.get("last_kind") else None
@@ -94,9 +96,10 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
 
 
 def _from_skill_map(kind: QuestionKind, history: list[str]) -> bool:
-    """"What can I skip?" in a conversation: answered from the learner's profile and the skill map
-    (agent/answer/personal.py), whatever the guides' wording scores against four words."""
-    return kind.kind == "personal" and kind.skip and bool(history)
+    """"What can I skip?": answered from the learner's profile (a beginner's, before they say
+    anything) and the skill map (agent/answer/personal.py), whatever the guides' wording scores
+    against four words."""
+    return kind.kind == "personal" and kind.skip
 
 
 def asked(state: ChatState) -> str:
@@ -115,7 +118,7 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     skill_map = skill_map_of(deps.settings.corpus_dir)
     if skill_map is None:
         return []
-    shown = skills_to_show(state.get("profile") or {}, kind.skip, skill_map, kind.sides if kind.order else ())
+    shown = skills_to_show(state.get("profile") or {}, kind, asked(state), skill_map)
     passages = []
     for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
         hits = deps.retriever.search(quote, k=1, source=guide)
@@ -134,6 +137,8 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str], names: tup
     do I need for inference optimisation?" is about the one line that names C++, not the calculus
     of optimisation."""
     subjects = kind.sides[:2] if kind.kind == "comparison" else (kind.topic,) if kind.kind == "worth_it" else ()
+    defined = kind.topic if kind.kind == "definition" else ""  # "what are feature stores?"
+    names = (*names, defined) if defined else names
     subjects += tuple(name for name in names if name.lower() not in " ".join(subjects).lower())
     passages = []
     for subject in subjects:
@@ -150,6 +155,8 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str], names: tup
         # a subject few passages name as written comes with those that do: "AI engineer" is two
         # common words, and "…on the shoulders of ML Engineers aka AI Engineers" ranks below "AI" ones
         naming = [p for p in hits if rare and _names(p.text, subject)][:SUBJECT_PASSAGES]
+        if subject == defined:  # the section named after the term ("MLOps and Deployment") says what it takes
+            naming += [p for p in hits if p not in naming and _names(p.section.split("›")[-1], subject)][:SUBJECT_PASSAGES]
         others = [] if asked else [p for p in hits if p not in naming]
         new = naming + others[:max(0, SUBJECT_PASSAGES - len(naming))]
         have |= {p.id for p in new}
@@ -206,11 +213,14 @@ def _asked_names(message: str) -> list[str]:
 
 
 def _in_guides(name: str, deps: Deps) -> bool:
-    """Whether any passage of the corpus has the name's words (BM25 finds none for "Terraform")."""
+    """Whether a passage of the corpus names it, or what it stands for ("MLE": "ML engineer"; BM25
+    finds nothing for "Terraform", and degrees, not "PhD", for "PhD")."""
     try:
-        return bool(deps.retriever.search(name, k=1, mode="bm25"))
+        hits = deps.retriever.search(name, k=IN_GUIDES_HITS, mode="bm25")
     except (EmptyQuery, StoreUnavailable):
         return True  # (nothing to search by, or no store: no claim that the guides lack it)
+    spelled = " ".join(SYNONYMS.get(name.lower(), ()))
+    return any(_names(hit.text, form) for hit in hits for form in (name, spelled) if form)
 
 
 def passage_texts(state: ChatState) -> list[str]:
@@ -233,16 +243,18 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
     if question != asked(state):  # a condensed follow-up: rank by what is asked now, and what "it" names
         last = QuestionKind(**state["last_kind"]) if state.get("last_kind") else None
         choice = resolve_choice(asked(state), last)
-        names = answer_names(last_answer(state)) if kind.kind != "comparison" and choice == asked(state) else []
         material = [] if BOOKS_ASKED.search(choice) else BOOKS_ASKED.findall(state["query"])[:1]
+        # (a book follow-up names its own topic: "is there one for LLM apps?" is not about the last book)
+        names = answer_names(last_answer(state)) if kind.kind != "comparison" and choice == asked(state) \
+            and not material else []
         # ("and is there one for LLM apps?" after "what book…?" still asks for a book)
         question = " ".join([choice, *names, *material])  # (a comparison has its sides; "the second one" is named now)
     skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
     brief = bool(state.get("brief"))  # "say that shorter": the same answer's one point, not a new one
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"),
                                 [] if brief else state.get("last_points") or [], skill_map)
-    if brief and key_point(skeleton.render()):
-        skeleton = type(skeleton)(key_point(skeleton.render()))
+    if brief:
+        skeleton = skeleton.brief()
     asked_names = [] if kind.kind == "personal" else _asked_names(asked(state))
     absent = [name for name in asked_names if not _in_guides(name, deps)]
     if absent:
@@ -251,9 +263,11 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
         skeleton = named_first(asked_names, skeleton)
     composed = skeleton.render()
     update = {"composed": composed, "points": skeleton.points, "limit": skeleton.limit, "timings": timings}
-    if deps.llm is None or kind.kind == "personal" or brief:
+    if deps.llm is None or kind.kind == "personal" or brief or skeleton.is_list:
         # A personal answer is the skill map's order (careerbot's reading of the guides, not a quote):
-        # a rewrite would lose it to the checker, so it is shown as composed.
+        # a rewrite would lose it to the checker, so it is shown as composed; so is a list the guides
+        # give item by item (the books they name, the section named after a term), which the small
+        # model shortened to one item and a summary of its own, or gave a book an author ("by,").
         return {**update, "draft": composed, "notice": join_notices(state.get("notice"), deps.llm_error)}
     earlier = (state.get("last_points") or [""])[0]
     notes = skeleton.render(max_words=NOTES_WORDS)

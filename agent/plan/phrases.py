@@ -66,7 +66,9 @@ _POS = (r"\bknow\b|\bknows\b|\bknew\b|\bknowing\b|\bversed in\b|\bfamiliar\b|\bc
         r"|\buses\b|\bwork(?:ed|ing)? with\b|\bdone\b|\bdid\b|\bcode in\b|\bcoding in\b|\bwrite\b|\bwrote\b"
         r"|\bwritten\b|\bhave\b|\bhas\b|'ve\b|\bskills\b|\bexpert\b|\bdecent\b|\bcan\b|\blearned\b|\blearnt\b"
         r"|\bstudied\b|\bbuilt\b|\bdeployed\b|\bshipped\b")
-CUES = re.compile(rf"(?P<neg>{_NEG})|(?P<goal>{_GOAL})|(?P<pos>{_POS})")
+# "Can I skip statistics?" asks about leaving it out: it says nothing of whether it is held.
+_ASK_SKIP = r"\b(?:can|could|should|may|do)\s+i\s+(?:really\s+|just\s+)?(?:skip|ignore|drop|leave out|avoid)\b|\bskip(?:ping)?\b"
+CUES = re.compile(rf"(?P<ask>{_ASK_SKIP})|(?P<neg>{_NEG})|(?P<goal>{_GOAL})|(?P<pos>{_POS})")
 AFTER = re.compile(r"^\s*(?:skills?\s+|knowledge\s+)?(?:is|are)\s+(?:(?P<neg>rusty|weak|non-?existent|bad|poor|"
                    r"terrible|lacking|zero|a gap|basic at best)|(?P<pos>good|solid|strong|fine|ok|okay|decent))\b")
 # "LLM apps", "ML engineer": a goal or a role, not a skill, unless a cue stands right before it.

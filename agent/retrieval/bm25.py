@@ -22,7 +22,7 @@ SYNONYMS = {
     "math": ["mathematics"], "maths": ["mathematics"], "stats": ["statistics"], "stat": ["statistics"],
     "ml": ["machine", "learning"], "ai": ["artificial", "intelligence"], "dl": ["deep", "learning"],
     "llm": ["large", "language", "model"], "llms": ["large", "language", "models"],
-    "mle": ["ml", "engineer"], "mles": ["ml", "engineers"],
+    "mle": ["ml", "engineer"], "mles": ["ml", "engineers"], "phd": ["degree", "degrees", "academic", "masters"],
     "nlp": ["natural", "language", "processing"], "cv": ["computer", "vision"],
     "job": ["role", "career"], "jobs": ["roles", "careers"], "work": ["role"],
     "paid": ["salary", "packages", "compensation"], "pay": ["salary", "packages", "compensation"],

@@ -48,6 +48,17 @@ def prepare_query(text: str | None, max_words: int = 80) -> str:
     return " ".join(sorted(kept, key=sentences.index))
 
 
+# Shorthand learners type for what the guides spell out: searched (both ways) as the guides write it.
+SPELLED_OUT = {"k8s": "Kubernetes", "mle": "ML engineer", "mles": "ML engineers", "swe": "software engineer",
+               "sklearn": "scikit-learn"}
+_SHORTHAND = re.compile(rf"\b({'|'.join(SPELLED_OUT)})\b", re.IGNORECASE)
+
+
+def spelled_out(query: str) -> str:
+    """"Do I need k8s?" → "Do I need Kubernetes?": the dense model does not know the shorthand either."""
+    return _SHORTHAND.sub(lambda m: SPELLED_OUT[m.group(1).lower()], query)
+
+
 def is_follow_up(query: str) -> bool:
     """Questions that may lean on what came before: openers like 'and…', 'what about…', or
     pronouns ('any books for that?', 'is it still worth it?'). A cue, not a verdict: the caller
@@ -68,10 +79,11 @@ def condense(query: str, previous_question: str, previous_answer: str = "") -> s
 
 
 def answer_names(answer: str, limit: int = 4) -> list[str]:
-    """The capitalised names in an answer's first sentence (what "those", "it", "which one" point
-    at): "For AWS, certifications like ML Associate and AI Practitioner…" → AWS, ML Associate, AI
-    Practitioner."""
-    first = next(iter(loose_sentences(CITATION.sub("", answer.replace("**", "")))), "")
+    """The capitalised names in an answer's first cited sentence (what "those", "it", "which one"
+    point at; an opening "The guides don't say what RAG is." names nothing the guides said): "For
+    AWS, certifications like ML Associate and AI Practitioner…" → AWS, ML Associate, AI Practitioner."""
+    sentences = list(loose_sentences(answer.replace("**", "")))
+    first = CITATION.sub("", next((s for s in sentences if CITATION.search(s)), sentences[0] if sentences else ""))
     names: list[str] = []
     for match in NAME.finditer(first):
         name = match.group(0)

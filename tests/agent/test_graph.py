@@ -164,13 +164,13 @@ def test_question_the_guides_never_answer_gets_an_honest_gap_without_the_model(b
 
 
 def test_a_model_declining_a_well_covered_question_is_overruled(corpus_runtime):
-    question = "What is the difference between an ML engineer and a data scientist?"
+    question = "Which cloud platforms should an ML engineer know?"
     declines = Careerbot(corpus_runtime, llm=ScriptedLLM("The guides don't cover that."))
     answer = declines.ask(question, thread())
     assert answer.route == "question" and answer.fallback and "don't cover" not in answer.answer
-    # Not just any extractive text: the composed comparison, which answers this question.
+    # Not just any extractive text: the composed answer, which answers this question.
     assert quality.addressed(question, answer.answer), answer.answer
-    assert "data scientist" in answer.answer.lower() and re.search(r"\[\d+\]", answer.answer)
+    assert "AWS" in answer.answer and re.search(r"\[\d+\]", answer.answer)
 
 
 def test_follow_up_without_a_topic_of_its_own_uses_the_earlier_turn(bot):

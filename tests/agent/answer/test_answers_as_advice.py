@@ -48,11 +48,18 @@ def test_a_comparison_says_plainly_which_side_the_guides_do_not_describe(corpus_
 
 
 def test_a_model_answer_that_loses_one_side_of_a_comparison_gets_the_composed_one(corpus_runtime):
-    one_side = ScriptedLLM("Solving business problems is the main goal of a Data Scientist [1].")
-    answer = Careerbot(corpus_runtime, llm=one_side).ask(
-        "What's the difference between an ML engineer and a data scientist?", thread())
+    one_side = ScriptedLLM("Just go with LangGraph and get started [1].")
+    answer = Careerbot(corpus_runtime, llm=one_side).ask("LangGraph vs CrewAI?", thread())
     assert answer.fallback
-    assert "ML Engineer" in answer.answer and "Data Scientist" in answer.answer
+    assert "LangGraph" in answer.answer and "CrewAI" in answer.answer
+
+
+def test_a_comparison_laid_out_side_by_side_is_shown_as_composed_not_rewritten(corpus_runtime):
+    # (the 1.5B model merged the sides: "Both roles require strong mathematical and statistical backgrounds")
+    question = "What's the difference between an ML engineer and a data scientist?"
+    rewritten = Careerbot(corpus_runtime, llm=ScriptedLLM("Both roles need maths [1].")).ask(question, thread())
+    composed = Careerbot(corpus_runtime, use_llm=False).ask(question, thread())
+    assert rewritten.answer == composed.answer and rewritten.answer.startswith("Here is how the guides describe each:")
 
 
 def test_the_second_one_after_a_comparison_is_answered_about_that_side(corpus_runtime):

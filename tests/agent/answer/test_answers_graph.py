@@ -182,8 +182,8 @@ def test_two_names_of_one_skill_are_compared_instead(corpus_runtime):
 
 def test_say_that_shorter_gives_the_last_answers_point_that_answers(corpus_runtime):
     bot, conversation = Careerbot(corpus_runtime, use_llm=False), thread()
-    first = bot.ask("Explain what MLOps is", conversation).answer
-    short = bot.ask("can you say that shorter, like one sentence", conversation)
+    first = bot.ask("What is a Machine Learning Engineer?", conversation).answer
+    short = bot.ask("tl;dr?", conversation)
     assert short.route == "question" and short.answer == first.split("\n\n")[0]
 
 
@@ -197,3 +197,22 @@ def test_a_worth_it_question_on_what_the_guides_tell_you_to_do_leads_with_that(c
     answer = Careerbot(corpus_runtime, use_llm=False).ask("is kaggle actually worth it or do hiring managers not care",
                                                           thread()).answer
     assert answer.startswith("Participate in Kaggle competitions")
+
+
+def test_can_i_skip_a_foundation_says_the_guides_dont_say_so_and_where_their_order_puts_it(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("which maths can i skip? linear algebra scares me lol",
+                                                          thread()).answer
+    assert answer.startswith("The guides don't say you can skip linear algebra and calculus for ML or probability "
+                             "and statistics.")
+    assert "come early:**" in answer and "Linear Algebra Fundamentals" in answer
+    assert "**What the guides say you don't need:**" in answer
+
+
+def test_can_i_skip_an_advanced_skill_says_it_can_wait(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("can I skip LLMs?", thread()).answer
+    assert answer.startswith("**Large language models (prompting, fine-tuning, productionizing) can wait:")
+
+
+def test_what_can_i_skip_as_a_first_message_is_answered_for_a_beginner(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("what can I skip?", thread())
+    assert answer.route == "question" and "**Can wait:" in answer.answer

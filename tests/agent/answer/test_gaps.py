@@ -128,3 +128,9 @@ def test_the_one_line_that_names_the_tool_asked_about_leads(corpus_runtime):
     answer = ask(corpus_runtime, "how much C++ do i need if i want to work on inference optimization")
     assert answer.startswith("SQL is essential for working with data, and familiarity with languages like Java, R, "
                              "or C++ can be useful depending on the tech stack")
+
+
+def test_shorthand_is_searched_as_the_guides_spell_it(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("Do I need k8s?", uuid.uuid4().hex)
+    assert answer.route == "question" and "Kubernetes" in answer.answer.split("\n")[0]
+

@@ -132,3 +132,16 @@ def test_a_stray_word_the_passages_do_not_use_is_not_shown_but_courtesy_and_lead
     text = verify_answer(answer, PASSAGES, QUESTION).text
     assert "PWNED" not in text
     assert text.startswith("Here's what the guides say:") and "Hope this helps!" in text
+
+
+def test_a_pronoun_that_carries_a_name_to_a_passage_that_never_names_it_is_removed(embedding_model):
+    books = ("For MLOps principle development, I highly recommend:\n- Designing Machine Learning Systems: An "
+             "Iterative Process for Production-Ready Applications")
+    projects = ("Build projects that solve real problems or explore interesting datasets.\nExample projects might "
+                "include computer vision systems for local businesses, NLP applications for social good, or "
+                "reinforcement learning for game AI.")
+    answer = ('The guides recommend "Designing Machine Learning Systems" for MLOps [1]. It includes example projects '
+              'such as computer vision systems for local businesses [2].')
+    verified = verify_answer(answer, [books, projects], "any good books for ML system design?")
+    assert verified.text == 'The guides recommend "Designing Machine Learning Systems" for MLOps [1].'
+    assert verified.sentences[1].reason == "it refers back to something its passage does not speak of"

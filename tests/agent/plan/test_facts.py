@@ -279,3 +279,8 @@ def test_a_field_the_guides_have_no_path_for_is_said_and_planned_as_the_closest_
     facts = extract_profile_facts("I'm an analytical chemist, I use Python a bit for data cleaning, about 8 hours a "
                                   "week, I'd like to get into ML for drug discovery / molecule stuff within 12 months.")
     assert facts["uncovered_goal"] == "ML for chemistry and drug discovery" and facts["months"] == 12
+
+
+def test_asking_to_skip_a_skill_says_nothing_about_having_it():
+    assert extract_profile_facts("can I skip LLMs?") == {}
+    assert extract_profile_facts("I know Python. Can I skip statistics?") == {"skills": ["python"]}

@@ -46,3 +46,10 @@ def test_standalone_question_is_left_alone():
 def test_a_label_word_is_not_taken_for_a_name_in_the_last_answer():
     answer = "Open Source Contributions: Contribute to open-source projects with PyTorch maintainers [2]."
     assert answer_names(answer) == ["PyTorch"]
+
+
+def test_shorthand_is_spelled_out_as_the_guides_write_it():
+    from agent.retrieval.query import spelled_out
+    assert spelled_out("Do I need k8s as an MLE?") == "Do I need Kubernetes as an ML engineer?"
+    assert spelled_out("is sklearn enough") == "is scikit-learn enough"
+    assert spelled_out("what about Docker?") == "what about Docker?"

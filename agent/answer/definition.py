@@ -1,0 +1,65 @@
+"""Answers for "what is X?" when no guide sentence says what X is.
+
+The guides rarely define a term in one sentence. They describe MLOps by what it takes (a section
+"MLOps and Deployment" of model versioning, deployment pipelines, monitoring), and they name feature
+stores once, in a list of what ML engineers work with. The best-ranked sentence for "Explain what
+MLOps is" was "Regarding MLOps, understanding the key principles of MLOps is equally important",
+and for "What are feature stores?" a line on feature engineering. So:
+- a sentence with X as its subject ("A Machine Learning Engineer is a specialized role…") leads, as
+  the composer would have it (None here);
+- else the section named after X, item by item, says what the guides put under it;
+- else the lines that name X, after an honest "the guides don't say what X is".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from agent.answer.points import is_point
+
+if TYPE_CHECKING:
+    from agent.answer.compose import Skeleton
+    from agent.answer.units import Unit
+
+SECTION_ITEMS = 6  # items of the section named after the term
+NAMING_POINTS = 2  # lines that name an undefined term
+
+
+def compose(topic: str, ranked: list[tuple[Unit, float]]) -> Skeleton | None:
+    """The skeleton for "what is `topic`?", or None when a guide sentence defines it (or names it nowhere)."""
+    from agent.answer.compose import Skeleton, cited
+
+    if not topic or any(defines(u.text, topic) for u, _ in ranked):
+        return None
+    section = [u for u, _ in ranked if u.list_item and names(u.group, topic) and is_point(u.text, True)]
+    if len(section) >= 2:
+        heading = section[0].group
+        items = sorted((u for u in section if u.group == heading), key=lambda u: (u.passage, u.position))
+        return Skeleton(f"The guides describe {topic} by what it takes, under “{heading}”:",
+                        [("", [cited(u) for u in items[:SECTION_ITEMS]])])
+    naming = [u for u, _ in ranked if names(u.text, topic) and is_point(u.text, u.list_item)]
+    if naming:
+        plural = _plural(topic)
+        return Skeleton(f"The guides don't say what {topic} {'are' if plural else 'is'}.",
+                        [(f"**Where they name {'them' if plural else 'it'}:**", [cited(u) for u in naming[:NAMING_POINTS]])])
+    return None
+
+
+def defines(text: str, topic: str) -> bool:
+    """Whether the sentence has the topic as its subject ("MLOps is…", "Feature stores are…") or
+    as the label it describes ("Model Monitoring and Maintenance: Continuously monitoring…")."""
+    return re.match(rf"^\W*(?:an?\s+|the\s+)?{_phrase(topic)}s?(?:\s+(?:is|are|refers? to|means?)\b|"
+                    rf"(?:\s+[\w&/-]+){{0,3}}:\s)", text, re.IGNORECASE) is not None
+
+
+def names(text: str, topic: str) -> bool:
+    return re.search(rf"(?<!\w){_phrase(topic)}s?(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _phrase(topic: str) -> str:
+    return r"[\s-]+".join(re.escape(word) for word in topic.split())
+
+
+def _plural(topic: str) -> bool:
+    return topic.lower().endswith("s") and not topic.lower().endswith(("ss", "ops", "sis"))
