@@ -146,8 +146,9 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         kind = QuestionKind("how_to")
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
-    undefined = definition.compose(kind.topic, ranked) if kind.kind == "definition" else None
-    if undefined is not None:  # "what is X?", and no guide sentence says what X is
+    undefined = definition.compose(kind.topic, ranked) if kind.kind == "definition" else \
+        definition.section(kind.topic, ranked) if kind.kind == "list" and kind.topic else None
+    if undefined is not None:  # "what is X?" with no sentence saying what X is; "what is part of X?"
         return undefined
     # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
     subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages) \

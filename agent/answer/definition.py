@@ -32,18 +32,29 @@ def compose(topic: str, ranked: list[tuple[Unit, float]]) -> Skeleton | None:
 
     if not topic or any(defines(u.text, topic) for u, _ in ranked):
         return None
-    section = [u for u, _ in ranked if u.list_item and names(u.group, topic) and is_point(u.text, True)]
-    if len(section) >= 2:
-        heading = section[0].group
-        items = sorted((u for u in section if u.group == heading), key=lambda u: (u.passage, u.position))
-        return Skeleton(f"The guides describe {topic} by what it takes, under “{heading}”:",
-                        [("", [cited(u) for u in items[:SECTION_ITEMS]])])
+    listed = section(topic, ranked)
+    if listed is not None:
+        return listed
     naming = [u for u, _ in ranked if names(u.text, topic) and is_point(u.text, u.list_item)]
     if naming:
         plural = _plural(topic)
         return Skeleton(f"The guides don't say what {topic} {'are' if plural else 'is'}.",
                         [(f"**Where they name {'them' if plural else 'it'}:**", [cited(u) for u in naming[:NAMING_POINTS]])])
     return None
+
+
+def section(topic: str, ranked: list[tuple[Unit, float]]) -> Skeleton | None:
+    """The items of the section named after the topic ("MLOps and Deployment" for MLOps), or None
+    when no section is: also the answer to "what skills are part of MLOps?"."""
+    from agent.answer.compose import Skeleton, cited
+
+    items = [u for u, _ in ranked if u.list_item and names(u.group, topic) and is_point(u.text, True)]
+    if len(items) < 2:
+        return None
+    heading = items[0].group
+    items = sorted((u for u in items if u.group == heading), key=lambda u: (u.passage, u.position))
+    return Skeleton(f"The guides describe {topic} by what it takes, under “{heading}”:",
+                    [("", [cited(u) for u in items[:SECTION_ITEMS]])])
 
 
 def defines(text: str, topic: str) -> bool:

@@ -105,7 +105,7 @@ def classify_question(question: str, previous: QuestionKind | None = None) -> Qu
     if HOW_TO.search(text):
         return QuestionKind("how_to")
     if LIST.search(text):
-        return QuestionKind("list")
+        return QuestionKind("list", topic=_listed_for(text))
     return QuestionKind("definition", topic=_defined(text))
 
 
@@ -135,6 +135,18 @@ DEFINED = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?)\W+)?(?:(?:can you |could you 
                      r"(?:\s+(?:is|are|means?))?(?:\s+and\b.*|\s*,.*)?[?.!\s]*$", re.IGNORECASE)
 _NOT_TERMS = re.compile(r"^(?:it|that|this|they|them|those|these|the difference|the best|the point|the role|"
                         r"a good|ml|ai|an? ml engineer|ml engineers?|machine learning(?: engineers?)?)$", re.IGNORECASE)
+
+
+# "What skills are part of MLOps?", "which tools do I need for MLOps?": the term whose parts are asked for.
+PARTS_OF = re.compile(r"\b(?:part of|make up|involved in|needed for|needed in|(?:do|would) i need for|"
+                      r"belong to|go into)\s+(?:an?\s+|the\s+)?(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*)?)"
+                      r"[?.!\s]*$", re.IGNORECASE)
+
+
+def _listed_for(text: str) -> str:
+    match = PARTS_OF.search(text)
+    term = match.group("term").strip() if match else ""
+    return "" if not term or _NOT_TERMS.match(term) else term
 
 
 def _defined(text: str) -> str:

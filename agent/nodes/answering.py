@@ -137,7 +137,7 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str], names: tup
     do I need for inference optimisation?" is about the one line that names C++, not the calculus
     of optimisation."""
     subjects = kind.sides[:2] if kind.kind == "comparison" else (kind.topic,) if kind.kind == "worth_it" else ()
-    defined = kind.topic if kind.kind == "definition" else ""  # "what are feature stores?"
+    defined = kind.topic if kind.kind in ("definition", "list") else ""  # "what are feature stores?"
     names = (*names, defined) if defined else names
     subjects += tuple(name for name in names if name.lower() not in " ".join(subjects).lower())
     passages = []

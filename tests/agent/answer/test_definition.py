@@ -51,3 +51,10 @@ def test_say_that_shorter_keeps_the_lead_in_and_its_first_item(corpus_runtime):
     bot.ask("Explain what MLOps is", thread)
     short = bot.ask("can you say that shorter, like one sentence", thread).answer
     assert short.startswith("The guides describe MLOps by what it takes") and short.count("\n- ") == 1
+
+
+def test_what_is_part_of_a_term_gets_the_section_named_after_it(corpus_runtime):
+    assert classify_question("What skills are part of MLOps?").topic == "MLOps"
+    answer = ask(corpus_runtime, "which tools do I need for MLOps?")
+    assert answer.startswith("The guides describe MLOps by what it takes, under “MLOps and Deployment”:")
+    assert "- Deployment Pipelines:" in answer
