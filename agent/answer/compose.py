@@ -150,6 +150,10 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         definition.section(kind.topic, ranked) if kind.kind == "list" and kind.topic else None
     if undefined is not None:  # "what is X?" with no sentence saying what X is; "what is part of X?"
         return undefined
+    if kind.kind == "list" and kind.topic and skill_map is not None:  # "what do I need for computer vision?"
+        path = personal.compose_track(kind.topic, passages, profile or {}, skill_map)
+        if path is not None:
+            return path
     # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
     subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages) \
         if kind.kind in ("definition", "list") else set()

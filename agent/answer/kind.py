@@ -104,8 +104,8 @@ def classify_question(question: str, previous: QuestionKind | None = None) -> Qu
         return QuestionKind("worth_it", topic=_topic(text))
     if HOW_TO.search(text):
         return QuestionKind("how_to")
-    if LIST.search(text):
-        return QuestionKind("list", topic=_listed_for(text))
+    if LIST.search(text) or re.match(r"\W*(?:what|which)\b", text, re.I) and _listed_for(text):
+        return QuestionKind("list", topic=_listed_for(text))  # ("what would I need to learn for CV work?")
     return QuestionKind("definition", topic=_defined(text))
 
 
@@ -138,9 +138,9 @@ _NOT_TERMS = re.compile(r"^(?:it|that|this|they|them|those|these|the difference|
 
 
 # "What skills are part of MLOps?", "which tools do I need for MLOps?": the term whose parts are asked for.
-PARTS_OF = re.compile(r"\b(?:part of|make up|involved in|needed for|needed in|(?:do|would) i need for|"
-                      r"belong to|go into)\s+(?:an?\s+|the\s+)?(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*)?)"
-                      r"[?.!\s]*$", re.IGNORECASE)
+PARTS_OF = re.compile(r"\b(?:part of|make up|involved in|needed for|needed in|(?:do|would|should) i need(?: to "
+                      r"(?:learn|know|study|master))? for|belong to|go into)\s+(?:an?\s+|the\s+)?"
+                      r"(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*){0,2}?)[?.!\s]*$", re.IGNORECASE)
 
 
 def _listed_for(text: str) -> str:

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.plan.order import study_order
+from agent.plan.phrases import TRACKS
 from agent.plan.profile import Profile
 from agent.plan.said import skill_mentions
 from agent.plan.skillmap import Skill, SkillMap, load_skill_map
@@ -91,6 +92,23 @@ def asked_skills(question: str, skill_map: SkillMap) -> list[Skill]:
     return [skill_map.skills[i] for i in skill_mentions(clause.lower()) if i in skill_map.skills]
 
 
+def track_of(topic: str) -> str | None:
+    """The specialised track a list question's topic names ("computer vision" → cv), or None."""
+    return next((track for track, pattern in TRACKS if track != "generalist" and re.search(pattern, topic.lower())), None)
+
+
+def track_path(topic: str, facts: dict, skill_map: SkillMap) -> dict[str, list[Skill]]:
+    """{"first": what comes first on the way, "goal": the track's own skills} for "what do I need to
+    learn for computer vision?", by the plan builder's order for this learner with that goal."""
+    track = track_of(topic)
+    if track is None or track not in skill_map.tracks:
+        return {}
+    order = study_order(profile_of({**facts, "track": track}), skill_map)
+    goal = [s for s in order if s.id in skill_map.tracks[track].goal]
+    first = [s for s in order if s not in goal][:FIRST]
+    return {"first": first, "goal": goal} if goal else {}
+
+
 def skill_quotes(skills: list[Skill]) -> list[tuple[str, str]]:
     """(guide file, quote) behind each skill: the passages the retrieve node must bring along."""
     return [(skill.passages[0].guide, skill.passages[0].quote) for skill in skills if skill.passages]
@@ -120,6 +138,21 @@ def compose(question: str, kind: QuestionKind, passages: list[dict], ranked: lis
     if not any(points for _, points in groups):
         groups.append(("**From the guides:**", [cite(u.text, u.passage + 1) for u, _ in ranked[:3]]))
     return Skeleton(_lead(facts, kind), groups)
+
+
+def compose_track(topic: str, passages: list[dict], facts: dict, skill_map: SkillMap) -> Skeleton | None:
+    """"What would I need to learn for computer vision work?": the way there in the plan builder's
+    order (what comes first, then the goal's own skills), each with the guide line behind it."""
+    from agent.answer.compose import Skeleton
+
+    path = track_path(topic, facts, skill_map)
+    if not path:
+        return None
+    units = units_of(passages)
+    groups = [(f"**{header}: {', '.join(s.name for s in path[key])}.**",
+               [q for q in (_quote(s, units) for s in path[key]) if q]) for key, header in (("first", "First"),
+                                                                                            ("goal", "Then"))]
+    return Skeleton(f"For {topic}, in the order the guides suggest:", groups)  # (a lead-in, not a claim)
 
 
 def _skip_named(asked: list[Skill], passages: list[dict], ranked: list[tuple[Unit, float]], facts: dict,

@@ -17,7 +17,7 @@ from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
 from agent.answer.gaps import BOOKS_ASKED, START_ASKED, named_first, not_named
 from agent.answer.kind import QuestionKind, classify_question, resolve_choice
-from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show
+from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show, track_of, track_path
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.grounding.names import names as named_in
 from agent.language import is_english, search_text
@@ -66,7 +66,7 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
             alternative = deps.retriever.search(condensed, k=search_k)
             if alternative and (not found or alternative[0].score > found[0].score):
                 query, found = condensed, alternative
-        extra = _personal_passages(state, kind, deps) if kind.kind == "personal" else []
+        extra = _personal_passages(state, kind, deps) if kind.kind == "personal" or _on_a_track(kind) else []
         extra += _material_passages(query, deps)
     except StoreUnavailable as error:
         return {"route": "error", "query": message, "answer": f"I can't search the guides right now: {error}"}
@@ -95,6 +95,11 @@ def retrieve(state: ChatState, runtime: Runtime[Deps]) -> dict:
     return update
 
 
+def _on_a_track(kind: QuestionKind) -> bool:
+    """"What would I need to learn for computer vision work?": a list question about a track."""
+    return kind.kind == "list" and bool(kind.topic) and track_of(kind.topic) is not None
+
+
 def _from_skill_map(kind: QuestionKind, history: list[str]) -> bool:
     """"What can I skip?": answered from the learner's profile (a beginner's, before they say
     anything) and the skill map (agent/answer/personal.py), whatever the guides' wording scores
@@ -118,7 +123,8 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     skill_map = skill_map_of(deps.settings.corpus_dir)
     if skill_map is None:
         return []
-    shown = skills_to_show(state.get("profile") or {}, kind, asked(state), skill_map)
+    shown = (track_path(kind.topic, state.get("profile") or {}, skill_map) if _on_a_track(kind)
+             else skills_to_show(state.get("profile") or {}, kind, asked(state), skill_map))
     passages = []
     for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
         hits = deps.retriever.search(quote, k=1, source=guide)
@@ -249,7 +255,7 @@ def compose(state: ChatState, runtime: Runtime[Deps]) -> dict:
             and not material else []
         # ("and is there one for LLM apps?" after "what book…?" still asks for a book)
         question = " ".join([choice, *names, *material])  # (a comparison has its sides; "the second one" is named now)
-    skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" else None
+    skill_map = skill_map_of(deps.settings.corpus_dir) if kind.kind == "personal" or _on_a_track(kind) else None
     brief = bool(state.get("brief"))  # "say that shorter": the same answer's one point, not a new one
     skeleton = compose_skeleton(question, kind, passages, state.get("profile"),
                                 [] if brief else state.get("last_points") or [], skill_map)

@@ -216,3 +216,11 @@ def test_can_i_skip_an_advanced_skill_says_it_can_wait(corpus_runtime):
 def test_what_can_i_skip_as_a_first_message_is_answered_for_a_beginner(corpus_runtime):
     answer = Careerbot(corpus_runtime, use_llm=False).ask("what can I skip?", thread())
     assert answer.route == "question" and "**Can wait:" in answer.answer
+
+
+def test_what_to_learn_for_a_track_is_the_way_there_in_the_plan_builders_order(corpus_runtime):
+    answer = Careerbot(corpus_runtime, use_llm=False).ask("What do I need to learn for LLM apps?", thread()).answer
+    assert answer.startswith("For LLM apps, in the order the guides suggest:")
+    assert "**First: Python programming" in answer
+    assert "**Then: Large language models (prompting, fine-tuning, productionizing), Retrieval-augmented generation " \
+           "(RAG), AI agents.**" in answer

@@ -65,3 +65,8 @@ def test_which_of_those_first_is_the_learners_order():
 
 def test_a_worth_it_topic_loses_the_learners_adverbs():
     assert classify_question("is kaggle actually worth it or do hiring managers not care").topic == "kaggle"
+
+
+def test_what_to_learn_for_a_field_is_a_list_question_about_that_field():
+    assert classify_question("what would I need to learn for computer vision work?") == \
+        QuestionKind("list", topic="computer vision work")
