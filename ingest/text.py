@@ -113,6 +113,23 @@ def loose_sentences(text: str) -> list[str]:
     return [p.replace(_DOT, ".").strip() for p in _LOOSE_END.split(protected) if p.strip()]
 
 
+def says(text: str, phrase: str) -> bool:
+    """Whether `text` says `phrase` as written: its words in order, joined by spaces or hyphens, a
+    plural allowed ("AI Engineers", "feature stores"), never inside a longer word ("C++" is not "C")."""
+    return bool(phrase.split()) and re.search(rf"(?<!\w){phrase_pattern(phrase)}s?(?![\w+#])", text,
+                                              re.IGNORECASE) is not None
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A phrase's words, escaped, each joined to the next by spaces or a hyphen."""
+    return r"[\s-]+".join(re.escape(word) for word in phrase.split())
+
+
+def listed(items: list[str], conjunction: str) -> str:
+    """"A", "A or B", "A, B or C": items as a sentence names them."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} {items[-1]}"
+
+
 # Words ------------------------------------------------------------------------------------------
 TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")
 STOPWORDS = frozenset("""a about above after again all also am an and any are as at be because been before being

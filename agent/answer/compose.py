@@ -146,14 +146,15 @@ def _compose(question: str, kind: QuestionKind, passages: list[dict], profile: d
         kind = QuestionKind("how_to")
     if kind.kind == "comparison":
         return _comparison(question, kind, ranked)
-    undefined = definition.compose(kind.topic, ranked) if kind.kind == "definition" else \
-        definition.section(kind.topic, ranked) if kind.kind == "list" and kind.topic else None
-    if undefined is not None:  # "what is X?" with no sentence saying what X is; "what is part of X?"
-        return undefined
-    if kind.kind == "list" and kind.topic and skill_map is not None:  # "what do I need for computer vision?"
-        path = personal.compose_track(kind.topic, passages, profile or {}, skill_map)
-        if path is not None:
-            return path
+    if kind.kind == "definition":  # "what is X?" with no sentence saying what X is
+        undefined = definition.compose(kind.topic, ranked)
+        if undefined is not None:
+            return undefined
+    if kind.kind == "list" and kind.topic:  # "what is part of MLOps?", "what do I need for computer vision?"
+        parts = definition.section(kind.topic, ranked) or (
+            personal.compose_track(kind.topic, passages, profile or {}, skill_map) if skill_map is not None else None)
+        if parts is not None:
+            return parts
     # (a how-to's steps rarely repeat its subject: "start with documentation improvements…")
     subject = subject_stems(phrase_expansion(question), [u for u, _ in ranked], passages) \
         if kind.kind in ("definition", "list") else set()

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from agent.answer.points import is_point
+from ingest.text import phrase_pattern, says
 
 if TYPE_CHECKING:
     from agent.answer.compose import Skeleton
@@ -35,7 +36,7 @@ def compose(topic: str, ranked: list[tuple[Unit, float]]) -> Skeleton | None:
     listed = section(topic, ranked)
     if listed is not None:
         return listed
-    naming = [u for u, _ in ranked if names(u.text, topic) and is_point(u.text, u.list_item)]
+    naming = [u for u, _ in ranked if says(u.text, topic) and is_point(u.text, u.list_item)]
     if naming:
         plural = _plural(topic)
         return Skeleton(f"The guides don't say what {topic} {'are' if plural else 'is'}.",
@@ -48,7 +49,7 @@ def section(topic: str, ranked: list[tuple[Unit, float]]) -> Skeleton | None:
     when no section is: also the answer to "what skills are part of MLOps?"."""
     from agent.answer.compose import Skeleton, cited
 
-    items = [u for u, _ in ranked if u.list_item and names(u.group, topic) and is_point(u.text, True)]
+    items = [u for u, _ in ranked if u.list_item and says(u.group, topic) and is_point(u.text, True)]
     if len(items) < 2:
         return None
     heading = items[0].group
@@ -60,16 +61,8 @@ def section(topic: str, ranked: list[tuple[Unit, float]]) -> Skeleton | None:
 def defines(text: str, topic: str) -> bool:
     """Whether the sentence has the topic as its subject ("MLOps is…", "Feature stores are…") or
     as the label it describes ("Model Monitoring and Maintenance: Continuously monitoring…")."""
-    return re.match(rf"^\W*(?:an?\s+|the\s+)?{_phrase(topic)}s?(?:\s+(?:is|are|refers? to|means?)\b|"
+    return re.match(rf"^\W*(?:an?\s+|the\s+)?{phrase_pattern(topic)}s?(?:\s+(?:is|are|refers? to|means?)\b|"
                     rf"(?:\s+[\w&/-]+){{0,3}}:\s)", text, re.IGNORECASE) is not None
-
-
-def names(text: str, topic: str) -> bool:
-    return re.search(rf"(?<!\w){_phrase(topic)}s?(?!\w)", text, re.IGNORECASE) is not None
-
-
-def _phrase(topic: str) -> str:
-    return r"[\s-]+".join(re.escape(word) for word in topic.split())
 
 
 def _plural(topic: str) -> bool:

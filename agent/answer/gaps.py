@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import CITATION, citations, cite, tokenize
+from ingest.text import CITATION, citations, cite, listed, says, tokenize
 
 HOW_LONG = re.compile(r"\bhow long\b|\bhow many (months|years|weeks)\b|\btime ?line\b|\bhow (quickly|fast|soon)\b",
                       re.IGNORECASE)
@@ -45,15 +45,15 @@ def not_named(absent: list[str], skeleton):
     searched the whole corpus for it) is said first; what they say near it follows."""
     if "cover" in skeleton.limit:  # a comparison already says which side they don't cover
         return skeleton
-    which = " or ".join(absent) if len(absent) <= 2 else ", ".join(absent[:-1]) + f" or {absent[-1]}"
-    return _limit_first(f"The guides don't mention {which}.", skeleton, "**What they do say near it:**")
+    return _limit_first(f"The guides don't mention {listed(absent, 'or')}.", skeleton, "**What they do say near it:**")
 
 
 def named_first(present: list[str], skeleton):
     """"How much C++ do I need?": the one point that names the tool asked about leads (the guides
-    name it in a single line, which the question's other words, "inference optimisation", outrank)."""
+    name it in a single line, which the question's other words, "inference optimisation", outrank;
+    the same test brought that line's passage in, agent/nodes/answering.py)."""
     def names(text: str) -> bool:
-        return any(re.search(rf"(?<!\w){re.escape(name)}(?![\w+#])", text, re.IGNORECASE) for name in present)
+        return any(says(text, name) for name in present)
 
     if not present or not skeleton.lead or names(skeleton.lead) or not citations(skeleton.lead):
         return skeleton

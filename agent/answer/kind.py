@@ -104,9 +104,10 @@ def classify_question(question: str, previous: QuestionKind | None = None) -> Qu
         return QuestionKind("worth_it", topic=_topic(text))
     if HOW_TO.search(text):
         return QuestionKind("how_to")
-    if LIST.search(text) or re.match(r"\W*(?:what|which)\b", text, re.I) and _listed_for(text):
-        return QuestionKind("list", topic=_listed_for(text))  # ("what would I need to learn for CV work?")
-    return QuestionKind("definition", topic=_defined(text))
+    parts_of = _term(PARTS_OF.search(text))
+    if LIST.search(text) or re.match(r"\W*(?:what|which)\b", text, re.I) and parts_of:
+        return QuestionKind("list", topic=parts_of)  # ("what would I need to learn for CV work?")
+    return QuestionKind("definition", topic=_term(DEFINED.match(text)))
 
 
 ORDINAL = re.compile(r"\bthe (?:(first|former)|(second|latter|other))(?: one| role| option)?\b", re.IGNORECASE)
@@ -128,30 +129,22 @@ def _side(text: str) -> str:
     return side
 
 
+# A term of one to three words ("MLOps", "feature stores", "computer vision work").
+_TERM = r"(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*){0,2}?)"
 # "What are feature stores?", "Explain what MLOps is", "what's model drift": the term asked about.
 DEFINED = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?)\W+)?(?:(?:can you |could you |please )?(?:explain|define|describe)"
-                     r"(?: what)?|what(?:'s| is| are)|whats|tell me (?:about|what))\s+(?:an?\s+|the\s+)?"
-                     r"(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*){0,2}?)"
+                     r"(?: what)?|what(?:'s| is| are)|whats|tell me (?:about|what))\s+(?:an?\s+|the\s+)?" + _TERM +
                      r"(?:\s+(?:is|are|means?))?(?:\s+and\b.*|\s*,.*)?[?.!\s]*$", re.IGNORECASE)
+# "What skills are part of MLOps?", "which tools do I need for MLOps?": the term whose parts are asked for.
+PARTS_OF = re.compile(r"\b(?:part of|make up|involved in|needed for|needed in|(?:do|would|should) i need(?: to "
+                      r"(?:learn|know|study|master))? for|belong to|go into)\s+(?:an?\s+|the\s+)?" + _TERM +
+                      r"[?.!\s]*$", re.IGNORECASE)
 _NOT_TERMS = re.compile(r"^(?:it|that|this|they|them|those|these|the difference|the best|the point|the role|"
                         r"a good|ml|ai|an? ml engineer|ml engineers?|machine learning(?: engineers?)?)$", re.IGNORECASE)
 
 
-# "What skills are part of MLOps?", "which tools do I need for MLOps?": the term whose parts are asked for.
-PARTS_OF = re.compile(r"\b(?:part of|make up|involved in|needed for|needed in|(?:do|would|should) i need(?: to "
-                      r"(?:learn|know|study|master))? for|belong to|go into)\s+(?:an?\s+|the\s+)?"
-                      r"(?P<term>[A-Za-z][\w+#.-]*(?:[\s-][A-Za-z][\w+#.-]*){0,2}?)[?.!\s]*$", re.IGNORECASE)
-
-
-def _listed_for(text: str) -> str:
-    match = PARTS_OF.search(text)
-    term = match.group("term").strip() if match else ""
-    return "" if not term or _NOT_TERMS.match(term) else term
-
-
-def _defined(text: str) -> str:
-    """The term a definition question asks about, "" when it asks something else."""
-    match = DEFINED.match(text)
+def _term(match: re.Match | None) -> str:
+    """The term a DEFINED or PARTS_OF match asks about, "" when it names none (or only "ML")."""
     term = match.group("term").strip() if match else ""
     return "" if not term or _NOT_TERMS.match(term) else term
 

@@ -20,7 +20,7 @@ from agent.plan.said import skill_mentions
 from agent.plan.skillmap import Skill, SkillMap, load_skill_map
 from agent.answer.points import is_point
 from agent.answer.units import units_of
-from ingest.text import cite, normalise
+from ingest.text import cite, listed, normalise
 
 if TYPE_CHECKING:
     from agent.answer.compose import Skeleton
@@ -70,8 +70,11 @@ def sides_skills(sides: tuple[str, ...], skill_map: SkillMap) -> list[Skill] | N
 def skills_to_show(facts: dict, kind: QuestionKind, question: str = "",
                    skill_map: SkillMap | None = None) -> dict[str, list[Skill]]:
     """{"have": skills held, "first": next to learn, "later": what can wait}, by the plan's order;
-    for an order question, {"first": the two sides' skills}; for "can I skip X?", {"asked": X's skills}."""
+    for an order question, {"first": the two sides' skills}; for "can I skip X?", {"asked": X's skills};
+    for "what do I need to learn for computer vision?", the track's `track_path`."""
     skill_map = skill_map or load_skill_map()
+    if kind.kind == "list":
+        return track_path(kind.topic, facts, skill_map)
     ordered = sides_skills(kind.sides, skill_map) if kind.order else None
     if ordered:
         return {"first": ordered}
@@ -165,28 +168,25 @@ def _skip_named(asked: list[Skill], passages: list[dict], ranked: list[tuple[Uni
     profile = profile_of(facts)
     order = study_order(profile, skill_map)
     position = {s.id: i for i, s in enumerate(order)}
-    early = [s for s in asked if s.id not in profile.skills and position.get(s.id, len(order)) < len(order) / 2]
+    unheld = [s for s in asked if s.id not in profile.skills]
+    early = [s for s in unheld if position.get(s.id, len(order)) < len(order) / 2]
+    later = [s for s in unheld if s not in early]
+    names = {s.id: s.name[:1].lower() + s.name[1:] for s in asked}
     units = units_of(passages)
     groups: list[tuple[str, list[str]]] = []
-    for skills, header in ((early, "In the order the guides suggest, {} early:"),
-                           ([s for s in asked if s not in early and s.id not in profile.skills],
-                            "{} can wait: the guides' order puts {} later:")):
-        if skills:
-            names = _listed([s.name[:1].lower() + s.name[1:] for s in skills], "and")
-            plural = len(skills) > 1
-            text = (header.format(f"{names} {'come' if plural else 'comes'}") if "{} early" in header
-                    else header.format(_capital(names), "them" if plural else "it"))
-            groups.append((f"**{text}**", [q for q in (_quote(s, units) for s in skills) if q]))
+    if early:
+        verb = "come" if len(early) > 1 else "comes"
+        groups.append((f"**In the order the guides suggest, {listed([names[s.id] for s in early], 'and')} {verb} early:**",
+                       [q for q in (_quote(s, units) for s in early) if q]))
+    if later:
+        them = "them" if len(later) > 1 else "it"
+        groups.append((f"**{_capital(listed([names[s.id] for s in later], 'and'))} can wait: the guides' order puts "
+                       f"{them} later:**", [q for q in (_quote(s, units) for s in later) if q]))
     own = [u for u, _ in ranked if NOT_NEEDED.search(u.text)][:2]
     if own:
         groups.append(("**What the guides say you don't need:**", [cite(u.text, u.passage + 1) for u in own]))
-    lead = (f"The guides don't say you can skip {_listed([s.name[:1].lower() + s.name[1:] for s in early], 'or')}."
-            if early else "")
+    lead = f"The guides don't say you can skip {listed([names[s.id] for s in early], 'or')}." if early else ""
     return Skeleton(lead, groups)
-
-
-def _listed(names: list[str], conjunction: str) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {conjunction} {names[-1]}"
 
 
 def _order(sides: tuple[str, ...], passages: list[dict], facts: dict, skill_map: SkillMap) -> Skeleton | None:

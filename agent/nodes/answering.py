@@ -17,7 +17,7 @@ from agent.answer.context import MAX_PASSAGES, answer_context
 from agent.answer.final import final_answer
 from agent.answer.gaps import BOOKS_ASKED, START_ASKED, named_first, not_named
 from agent.answer.kind import QuestionKind, classify_question, resolve_choice
-from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show, track_of, track_path
+from agent.answer.personal import skill_map_of, skill_quotes, skills_to_show, track_of
 from agent.answer.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, question_prompt
 from agent.grounding.names import names as named_in
 from agent.language import is_english, search_text
@@ -32,7 +32,7 @@ from agent.router import in_domain
 from agent.scope import uncovered_topic
 from agent.state import ChatState
 from ingest.chroma_connection import StoreUnavailable
-from ingest.text import loose_sentences
+from ingest.text import loose_sentences, says
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,7 @@ def _personal_passages(state: ChatState, kind: QuestionKind, deps: Deps) -> list
     skill_map = skill_map_of(deps.settings.corpus_dir)
     if skill_map is None:
         return []
-    shown = (track_path(kind.topic, state.get("profile") or {}, skill_map) if _on_a_track(kind)
-             else skills_to_show(state.get("profile") or {}, kind, asked(state), skill_map))
+    shown = skills_to_show(state.get("profile") or {}, kind, asked(state), skill_map)
     passages = []
     for guide, quote in skill_quotes([s for skills in shown.values() for s in skills]):
         hits = deps.retriever.search(quote, k=1, source=guide)
@@ -154,27 +153,20 @@ def _subject_passages(kind: QuestionKind, deps: Deps, have: set[str], names: tup
             hits = deps.retriever.search(subject, k=SUBJECT_SEARCH, kind="guide")
         except EmptyQuery:
             continue
-        rare = sum(_names(p.text, subject) for p in hits) <= RARE_NAME
+        rare = sum(says(p.text, subject) for p in hits) <= RARE_NAME
         asked = subject in names  # (a passage that names it is relevant whatever its score)
-        hits = [p for p in hits if (p.score >= deps.settings.min_relevance or asked and _names(p.text, subject))
+        hits = [p for p in hits if (p.score >= deps.settings.min_relevance or asked and says(p.text, subject))
                 and p.id not in have]
         # a subject few passages name as written comes with those that do: "AI engineer" is two
         # common words, and "…on the shoulders of ML Engineers aka AI Engineers" ranks below "AI" ones
-        naming = [p for p in hits if rare and _names(p.text, subject)][:SUBJECT_PASSAGES]
+        naming = [p for p in hits if rare and says(p.text, subject)][:SUBJECT_PASSAGES]
         if subject == defined:  # the section named after the term ("MLOps and Deployment") says what it takes
-            naming += [p for p in hits if p not in naming and _names(p.section.split("›")[-1], subject)][:SUBJECT_PASSAGES]
+            naming += [p for p in hits if p not in naming and says(p.section.split("›")[-1], subject)][:SUBJECT_PASSAGES]
         others = [] if asked else [p for p in hits if p not in naming]
         new = naming + others[:max(0, SUBJECT_PASSAGES - len(naming))]
         have |= {p.id for p in new}
         passages += new
     return passages
-
-
-def _names(text: str, subject: str) -> bool:
-    """Whether `text` says `subject` as written, plural allowed ("AI Engineers", not "AI Engineering")."""
-    words = [re.escape(word) for word in subject.split()]
-    return bool(words) and re.search(r"(?<!\w)" + r"[\s-]+".join(words) + r"s?(?![\w+#])", text,
-                                     re.IGNORECASE) is not None  # ("C++" as a word of its own)
 
 
 def _material_passages(query: str, deps: Deps) -> list:
@@ -225,8 +217,8 @@ def _in_guides(name: str, deps: Deps) -> bool:
         hits = deps.retriever.search(name, k=IN_GUIDES_HITS, mode="bm25")
     except (EmptyQuery, StoreUnavailable):
         return True  # (nothing to search by, or no store: no claim that the guides lack it)
-    spelled = " ".join(SYNONYMS.get(name.lower(), ()))
-    return any(_names(hit.text, form) for hit in hits for form in (name, spelled) if form)
+    spelled = " ".join(SYNONYMS.get(name.lower(), ()))  # (the words BM25 searched it as)
+    return any(says(hit.text, form) for hit in hits for form in (name, spelled) if form)
 
 
 def passage_texts(state: ChatState) -> list[str]:

@@ -44,3 +44,17 @@ def test_grouped_citations_are_parsed_and_rewritten():
 
 def test_tokens_are_stemmed_content_words():
     assert tokenize("The certifications for deploying models") == ["certification", "deploy", "model"]
+
+
+def test_says_finds_a_phrase_as_written_with_its_plural_never_inside_a_longer_word():
+    from ingest.text import says
+    assert says("…on the shoulders of ML Engineers aka AI Engineers", "AI engineer")
+    assert says("languages like Java, R, or C++ can be useful", "C++")
+    assert not says("languages like C can be useful", "C++")
+    assert not says("AI Engineering: Building Applications", "AI engineer")
+    assert not says("anything", "")
+
+
+def test_listed_names_items_as_a_sentence_does():
+    from ingest.text import listed
+    assert [listed(["A"], "or"), listed(["A", "B"], "or"), listed(["A", "B", "C"], "and")] == ["A", "A or B", "A, B and C"]
